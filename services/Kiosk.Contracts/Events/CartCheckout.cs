@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace Kiosk.Contracts.Events;
+
+/// <summary>Published by the cart service on <c>CART_CHECKOUT</c> when a customer places an order.</summary>
+public sealed record CartCheckout(
+    [property: JsonPropertyName("event_id")] Guid EventId,
+    [property: JsonPropertyName("order_id")] Guid OrderId,
+    [property: JsonPropertyName("cart_id")] Guid CartId,
+    [property: JsonPropertyName("dining_option")] string DiningOption,
+    [property: JsonPropertyName("items")] IReadOnlyList<CartCheckoutItem> Items,
+    [property: JsonPropertyName("total")] decimal Total,
+    [property: JsonPropertyName("occurred_at")] DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+public sealed record CartCheckoutItem(
+    [property: JsonPropertyName("menu_item_id")] int MenuItemId,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("price")] decimal Price,
+    [property: JsonPropertyName("quantity")] int Quantity);

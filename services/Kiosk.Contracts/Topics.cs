@@ -1,0 +1,19 @@
+namespace Kiosk.Contracts;
+
+/// <summary>Kafka topic names. They are the original services' names and part of the public contract.</summary>
+public static class Topics
+{
+    public const string CartCheckout = "CART_CHECKOUT";
+    public const string OrderCreated = "ORDER_CREATED";
+    public const string PaymentConfirmed = "PAYMENT_CONFIRMED";
+
+    /// <summary>Suffix of the dead-letter topic that receives messages a consumer could not handle.</summary>
+    public const string DeadLetterSuffix = ".DLT";
+
+    public static IReadOnlyList<string> All { get; } = [CartCheckout, OrderCreated, PaymentConfirmed];
+
+    public static string DeadLetterOf(string topic) => topic + DeadLetterSuffix;
+
+    /// <summary>Every topic the system uses, dead-letter topics included; brokers without auto-create need them all.</summary>
+    public static IReadOnlyList<string> AllWithDeadLetters { get; } = [.. All, .. All.Select(DeadLetterOf)];
+}
