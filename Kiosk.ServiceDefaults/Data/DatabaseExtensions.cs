@@ -1,4 +1,6 @@
+using Kiosk.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,7 +18,11 @@ public static class DatabaseExtensions
         string connectionName,
         Func<TContext, CancellationToken, Task>? seed = null) where TContext : DbContext
     {
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
         builder.AddNpgsqlDbContext<TContext>(connectionName);
+        // The interceptor wakes the outbox relay after commits; registered through DI so every context instance gets it.
+        builder.Services.ConfigureDbContext<TContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddHostedService(sp => new DatabaseMigrator<TContext>(sp, seed));
         return builder;
     }

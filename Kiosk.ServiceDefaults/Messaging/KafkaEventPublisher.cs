@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+
+namespace Kiosk.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Publishes on the process's one long-lived producer and returns only when the broker has acknowledged the message,
+/// so a caller (the outbox relay, the dead-letter path) can mark it sent without losing anything.
+/// </summary>
+public sealed class KafkaEventPublisher(IProducer<string, byte[]> producer)
+{
+    public async Task PublishAsync(
+        string topic, string key, byte[] value, ActivityContext parent, Headers? headers = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var activity = KafkaTelemetry.StartPublish(topic, key, parent);
+        var message = new Message<string, byte[]> { Key = key, Value = value, Headers = headers ?? [] };
+        KafkaTelemetry.Inject(activity?.Context ?? parent, message.Headers);
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var delivery = await producer.ProduceAsync(topic, message, cancellationToken);
+            activity?.SetTag("messaging.destination.partition.id", delivery.Partition.Value.ToString());
+            activity?.SetTag("messaging.kafka.offset", delivery.Offset.Value);
+            KafkaTelemetry.RecordPublished(topic, Stopwatch.GetElapsedTime(started), success: true);
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            activity?.SetTag("error.type", ex.GetType().Name);
+            KafkaTelemetry.RecordPublished(topic, Stopwatch.GetElapsedTime(started), success: false);
+            throw;
+        }
+    }
+}
