@@ -1,0 +1,4 @@
+namespace Kiosk.Menu.Apis;
+
+/// <summary>Nullable so a body without <c>available</c> is refused instead of read as <c>false</c> (sold out).</summary>
+public sealed record AvailabilityRequest(bool? Available);

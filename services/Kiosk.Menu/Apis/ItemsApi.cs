@@ -1,0 +1,57 @@
+namespace Kiosk.Menu.Apis;
+
+public static class ItemsApi
+{
+    public static RouteGroupBuilder MapItemsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/menu/items").WithTags("Items");
+
+        api.MapGet("/{id:int}", GetItem)
+            .WithName("GetMenuItem")
+            .WithSummary("One menu item, with its current price and availability")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPut("/{id:int}/availability", SetAvailability)
+            .WithName("SetMenuItemAvailability")
+            .WithSummary("Staff: mark an item sold out (false) or back on sale (true)")
+            .RequireStaffApiKey()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+
+    public static async Task<Results<Ok<MenuItemResponse>, ProblemHttpResult>> GetItem(
+        int id, MenuDbContext db, CancellationToken cancellationToken)
+    {
+        var item = await db.MenuItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        return item is null ? ItemNotFound(id) : TypedResults.Ok(MenuItemResponse.From(item));
+    }
+
+    public static async Task<Results<Ok<MenuItemResponse>, ValidationProblem, ProblemHttpResult>> SetAvailability(
+        int id, AvailabilityRequest? request, MenuDbContext db, CancellationToken cancellationToken)
+    {
+        if (request?.Available is not bool available)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["available"] = ["Required: true (on sale) or false (sold out)."] },
+                detail: """Send a JSON body such as {"available": false}.""");
+        }
+
+        var item = await db.MenuItems.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return ItemNotFound(id);
+        }
+
+        item.SetAvailability(available);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MenuItemResponse.From(item));
+    }
+
+    private static ProblemHttpResult ItemNotFound(int id) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Menu item not found",
+            detail: $"There is no menu item with id {id}.");
+}

@@ -1,0 +1,12 @@
+namespace Kiosk.Menu.Apis;
+
+public static class MenuApi
+{
+    /// <summary>Maps every menu endpoint under <c>/api/menu</c>.</summary>
+    public static IEndpointRouteBuilder MapMenuEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapCategoriesApi();
+        app.MapItemsApi();
+        return app;
+    }
+}
