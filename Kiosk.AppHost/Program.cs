@@ -1,2 +1,61 @@
+using Kiosk.AppHost.Kafka;
+using Kiosk.AppHost.Postgres;
+
 var builder = DistributedApplication.CreateBuilder(args);
+
+// A resource that fails (e.g. a container with no container runtime) must fail its dependants, not hang them.
+builder.Services.Configure<ResourceNotificationServiceOptions>(options =>
+    options.DefaultWaitBehavior = WaitBehavior.StopOnResourceUnavailable);
+
+var staffApiKey = builder.AddParameter("staff-api-key", secret: true);
+var staffPin = builder.AddParameter("staff-pin", secret: true);
+
+// Infrastructure: container, embedded/local or external, chosen by Kiosk:{Kafka,Postgres}:Mode.
+var postgres = builder.AddKioskPostgres("postgres");
+var menuDb = postgres.AddKioskDatabase("menudb");
+var cartDb = postgres.AddKioskDatabase("cartdb");
+var ordersDb = postgres.AddKioskDatabase("ordersdb");
+var paymentsDb = postgres.AddKioskDatabase("paymentsdb");
+var kafka = builder.AddKioskKafka("kafka");
+
+var menu = builder.AddProject<Projects.Kiosk_Menu>("menu")
+    .WithHttpEndpoint()
+    .WithReference(menuDb).WaitFor(menuDb)
+    .WithEnvironment("Kiosk__StaffApiKey", staffApiKey);
+
+var cart = builder.AddProject<Projects.Kiosk_Cart>("cart")
+    .WithHttpEndpoint()
+    .WithReference(cartDb).WaitFor(cartDb)
+    .WithKafka(kafka)
+    .WithReference(menu);
+
+var orders = builder.AddProject<Projects.Kiosk_Orders>("orders")
+    .WithHttpEndpoint()
+    .WithReference(ordersDb).WaitFor(ordersDb)
+    .WithKafka(kafka)
+    .WithEnvironment("Kiosk__StaffApiKey", staffApiKey);
+
+var payments = builder.AddProject<Projects.Kiosk_Payments>("payments")
+    .WithHttpEndpoint()
+    .WithReference(paymentsDb).WaitFor(paymentsDb)
+    .WithKafka(kafka)
+    .WithReference(orders)
+    .WithEnvironment("Kiosk__StaffApiKey", staffApiKey);
+
+var web = builder.AddProject<Projects.Kiosk_Web>("web")
+    .WithHttpEndpoint()
+    .WithReference(menu).WithReference(cart).WithReference(orders).WithReference(payments)
+    .WithEnvironment("Kiosk__StaffApiKey", staffApiKey)
+    .WithEnvironment("Kiosk__StaffPin", staffPin)
+    .WithEnvironment("Kiosk__Web__IdleSeconds", builder.Configuration["Kiosk:Web:IdleSeconds"] ?? "90")
+    .WithEnvironment("Kiosk__Web__ConfirmationSeconds", builder.Configuration["Kiosk:Web:ConfirmationSeconds"] ?? "60");
+
+// The kiosk's bookmarked address: a fixed port (Kiosk:Gateway:Port, default 8080; 0 lets tests take a free one).
+var gatewayPort = builder.Configuration.GetValue("Kiosk:Gateway:Port", 8080);
+builder.AddProject<Projects.Kiosk_Gateway>("gateway")
+    .WithHttpEndpoint(port: gatewayPort == 0 ? null : gatewayPort)
+    .WithExternalHttpEndpoints()
+    .WithReference(menu).WithReference(cart).WithReference(orders).WithReference(payments).WithReference(web)
+    .WaitFor(menu).WaitFor(cart).WaitFor(orders).WaitFor(payments).WaitFor(web);
+
 builder.Build().Run();

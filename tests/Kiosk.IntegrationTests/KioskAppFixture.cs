@@ -1,0 +1,114 @@
+using System.Net.Http.Headers;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Kiosk.IntegrationTests;
+
+/// <summary>
+/// Starts the real AppHost once for the whole collection, in its default mode (here: local PostgreSQL and the embedded
+/// broker), on free ports and a fresh database directory, and waits until every resource is healthy.
+/// </summary>
+public sealed class KioskAppFixture : IAsyncLifetime
+{
+    public const string StaffApiKeyForTests = "staff-key-for-tests";
+    public const string StaffPinForTests = "2468";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kiosk-tests-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public DistributedApplication App { get; private set; } = null!;
+    public HttpClient Gateway { get; private set; } = null!;
+    public Uri GatewayUrl { get; private set; } = null!;
+    public string StaffPin => StaffPinForTests;
+    public string KafkaBootstrapServers { get; private set; } = null!;
+    public Uri KafkaControlUrl { get; private set; } = null!;
+    public TimeSpan StartupTime { get; private set; }
+
+    /// <summary>The resources the AppHost declares; each must reach Healthy.</summary>
+    public static IReadOnlyList<string> ResourceNames { get; } =
+        ["postgres", "menudb", "cartdb", "ordersdb", "paymentsdb", "kafka", "menu", "cart", "orders", "payments", "web", "gateway"];
+
+    public async Task InitializeAsync()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Kiosk_AppHost>(
+        [
+            "--Kiosk:Kafka:Port=0",
+            "--Kiosk:Gateway:Port=0",
+            $"--Kiosk:Postgres:DataDir={_dataDirectory}",
+            "--Kiosk:Web:IdleSeconds=5",
+            "--Kiosk:Web:ConfirmationSeconds=8",
+            $"--Parameters:staff-api-key={StaffApiKeyForTests}",
+            $"--Parameters:staff-pin={StaffPinForTests}",
+        ], timeout.Token);
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
+
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+
+        foreach (var resource in ResourceNames)
+        {
+            await WaitHealthyAsync(resource, timeout.Token);
+        }
+
+        GatewayUrl = App.GetEndpoint("gateway", "http");
+        Gateway = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+        KafkaBootstrapServers = await App.GetConnectionStringAsync("kafka", timeout.Token)
+            ?? throw new InvalidOperationException("The kafka resource has no connection string.");
+        KafkaControlUrl = App.GetEndpoint("kafka", "control");
+        StartupTime = started.Elapsed;
+    }
+
+    public HttpClient CreateStaffClient()
+    {
+        var client = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", StaffApiKeyForTests);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    private async Task WaitHealthyAsync(string resource, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Resource '{resource}' did not become healthy within {StartTimeout.TotalMinutes} minutes.");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary directory is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class KioskCollection : ICollectionFixture<KioskAppFixture>
+{
+    public const string Name = "Kiosk app";
+}

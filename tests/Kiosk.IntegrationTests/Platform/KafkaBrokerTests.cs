@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Kiosk.ServiceDefaults.Messaging;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+
+namespace Kiosk.IntegrationTests.Platform;
+
+[Collection(KioskCollection.Name)]
+public sealed class KafkaBrokerTests(KioskAppFixture fixture)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Trace_context_crosses_the_broker_so_the_consumer_span_is_a_child_of_the_publish_span()
+    {
+        var exported = new List<Activity>();
+        using var tracing = Sdk.CreateTracerProviderBuilder()
+            .AddSource(KafkaTelemetry.ActivitySourceName, "Kiosk.Tests")
+            .AddInMemoryExporter(exported)
+            .Build();
+        using var testSource = new ActivitySource("Kiosk.Tests");
+        var topic = await CreateScratchTopicAsync();
+
+        using var producer = new ProducerBuilder<string, byte[]>(ProducerConfig()).Build();
+        var publisher = new KafkaEventPublisher(producer);
+        using (var request = testSource.StartActivity("POST /api/carts/{id}/checkout", ActivityKind.Server))
+        {
+            await publisher.PublishAsync(topic, "order-1", "{}"u8.ToArray(), request!.Context);
+        }
+
+        var consumed = ConsumeOne(topic);
+        using (KafkaTelemetry.StartProcess(consumed, "trace-test"))
+        {
+        }
+        tracing.ForceFlush();
+
+        var publish = Assert.Single(exported, a => a.DisplayName == $"{topic} publish");
+        var process = Assert.Single(exported, a => a.DisplayName == $"{topic} process");
+        var root = Assert.Single(exported, a => a.Source.Name == "Kiosk.Tests");
+        Assert.Equal(ActivityKind.Producer, publish.Kind);
+        Assert.Equal(ActivityKind.Consumer, process.Kind);
+        Assert.Equal(root.TraceId, process.TraceId);
+        Assert.Equal(publish.SpanId, process.ParentSpanId);
+        Assert.Equal("kafka", process.GetTagItem("messaging.system"));
+        Assert.Equal(topic, process.GetTagItem("messaging.destination.name"));
+        Assert.Equal("process", process.GetTagItem("messaging.operation.type"));
+    }
+
+    [Fact]
+    public async Task A_message_published_during_a_broker_outage_is_delivered_after_recovery()
+    {
+        var topic = await CreateScratchTopicAsync();
+        using var control = new HttpClient { BaseAddress = fixture.KafkaControlUrl };
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig(ProducerConfig()) { MessageTimeoutMs = 60_000 }).Build();
+
+        (await control.PostAsync("/broker/down", null)).EnsureSuccessStatusCode();
+        Task<DeliveryResult<string, byte[]>> delivery;
+        try
+        {
+            delivery = producer.ProduceAsync(topic, new Message<string, byte[]> { Key = "k", Value = "during-outage"u8.ToArray() });
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.False(delivery.IsCompleted, "The broker was down, so the message cannot have been acknowledged yet.");
+        }
+        finally
+        {
+            (await control.PostAsync("/broker/up", null)).EnsureSuccessStatusCode();
+        }
+
+        var result = await delivery.WaitAsync(Patience);
+        Assert.Equal(PersistenceStatus.Persisted, result.Status);
+        Assert.Equal("during-outage", System.Text.Encoding.UTF8.GetString(ConsumeOne(topic).Message.Value));
+    }
+
+    [Fact]
+    public async Task A_service_reports_unready_while_the_broker_is_down_and_ready_again_after()
+    {
+        using var control = new HttpClient { BaseAddress = fixture.KafkaControlUrl };
+        using var cart = fixture.App.CreateHttpClient("cart", "http");
+        Assert.Equal(HttpStatusCode.OK, (await cart.GetAsync("/health")).StatusCode);
+
+        (await control.PostAsync("/broker/down", null)).EnsureSuccessStatusCode();
+        try
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await cart.GetAsync("/health")).StatusCode);
+        }
+        finally
+        {
+            (await control.PostAsync("/broker/up", null)).EnsureSuccessStatusCode();
+        }
+
+        await Eventually.TrueAsync(async () => (await cart.GetAsync("/health")).StatusCode == HttpStatusCode.OK,
+            Patience, "the cart service to report ready again after the broker came back");
+    }
+
+    private ProducerConfig ProducerConfig() => new() { BootstrapServers = fixture.KafkaBootstrapServers, LingerMs = 0 };
+
+    private async Task<string> CreateScratchTopicAsync()
+    {
+        // The embedded broker creates topics on request through its control endpoint; a scratch topic keeps tests apart.
+        var topic = "test-" + Guid.NewGuid().ToString("N")[..10];
+        using var control = new HttpClient { BaseAddress = fixture.KafkaControlUrl };
+        (await control.PostAsync($"/topics/{topic}", null)).EnsureSuccessStatusCode();
+        return topic;
+    }
+
+    private ConsumeResult<string, byte[]> ConsumeOne(string topic)
+    {
+        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = fixture.KafkaBootstrapServers,
+            GroupId = "test-" + Guid.NewGuid().ToString("N"),
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            FetchWaitMaxMs = 5,
+            SessionTimeoutMs = 6000,
+            HeartbeatIntervalMs = 1000,
+        }).Build();
+        consumer.Subscribe(topic);
+        var result = consumer.Consume(Patience) ?? throw new TimeoutException($"No message arrived on {topic} within {Patience}.");
+        consumer.Close();
+        return result;
+    }
+}
