@@ -21,13 +21,18 @@ public static class ProblemDetailsExtensions
             {
                 context.ProblemDetails.Title = "The request is not valid";
                 context.ProblemDetails.Detail = badRequest.InnerException is JsonException json
-                    ? $"The request body is not valid JSON for this endpoint: {json.Message}"
+                    ? DescribeJsonError(json)
                     : badRequest.Message;
             }
             context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString());
         });
         return services;
     }
+
+    private static string DescribeJsonError(JsonException error) =>
+        string.IsNullOrEmpty(error.Path) || error.Path == "$"
+            ? "The request body is not valid JSON."
+            : $"The request body is not valid: the value of '{error.Path.TrimStart('$', '.')}' has the wrong type or format.";
 
     public static WebApplication UseKioskProblemDetails(this WebApplication app)
     {

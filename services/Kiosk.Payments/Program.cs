@@ -1,3 +1,19 @@
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddKioskDbContext<PaymentsDbContext>("paymentsdb");
+builder.AddKafkaProducer("kafka");
+builder.AddOutboxRelay<PaymentsDbContext>();
+builder.AddEventConsumer<PaymentsDbContext>("kafka", "payments", c => c
+    .Handle<OrderCreated, OrderCreatedHandler>(Topics.OrderCreated));
+builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = new Uri("http://orders"));
+builder.Services.AddKioskOpenApi("Kiosk Payments API");
+
 var app = builder.Build();
+
+app.UseKioskProblemDetails();
+app.MapDefaultEndpoints();
+app.MapKioskOpenApi("payments");
+app.MapPaymentsApi();
+
 app.Run();

@@ -1,0 +1,53 @@
+namespace Kiosk.Payments.Apis;
+
+/// <summary>The answers a cashier can get instead of a receipt, each saying what to do next.</summary>
+public static class PaymentProblems
+{
+    public static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors,
+            title: "The payment is not valid",
+            detail: string.Join(" ", errors.Values.SelectMany(messages => messages)));
+
+    public static ProblemHttpResult OrderNotFound(Guid orderId) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Order not found",
+            detail: $"There is no order with id {orderId}.");
+
+    public static ProblemHttpResult OrderNotReady(HttpResponse response, Guid orderId)
+    {
+        response.Headers.RetryAfter = "1";
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Order not ready for payment",
+            detail: $"Order {orderId} is still being set up for payment; retry in a second.");
+    }
+
+    public static ProblemHttpResult OrdersUnreachable(HttpResponse response, Guid orderId)
+    {
+        response.Headers.RetryAfter = "1";
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Order cannot be checked",
+            detail: $"Order {orderId} is not known to payments yet and the order service did not answer; retry in a moment.");
+    }
+
+    public static ProblemHttpResult AlreadyPaid(int orderNumber) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Order already paid",
+            detail: $"Order #{orderNumber} is already paid; take no more cash for it.");
+
+    public static ProblemHttpResult NotEnough(decimal amountPaid, decimal total) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Not enough cash",
+            detail: $"Amount paid {Cash.Peso(amountPaid)} is less than the {Cash.Peso(total)} due.",
+            extensions: new Dictionary<string, object?> { ["amountDue"] = Cash.Centavos(total) });
+
+    public static ProblemHttpResult PaymentNotFound(Guid paymentId) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Payment not found",
+            detail: $"There is no payment with id {paymentId}.");
+}

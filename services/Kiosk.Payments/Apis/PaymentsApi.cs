@@ -1,0 +1,112 @@
+using Npgsql;
+
+namespace Kiosk.Payments.Apis;
+
+public static class PaymentsApi
+{
+    // ORDER_CREATED can trail the order by a moment; look this many times over ~2 s before asking the order service.
+    private const int SetupChecks = 8;
+    private static readonly TimeSpan SetupCheckInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Maps the cashier's endpoints under <c>/api/payments</c>; all of them need the staff API key.</summary>
+    public static RouteGroupBuilder MapPaymentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/payments").WithTags("Payments");
+
+        api.MapPost("/", TakePayment)
+            .WithName("TakePayment")
+            .WithSummary("Staff: take cash for an order and get the receipt with the change to hand back")
+            .RequireStaffApiKey()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapGet("/{paymentId:guid}", GetReceipt)
+            .WithName("GetPayment")
+            .WithSummary("Staff: the receipt of a payment")
+            .RequireStaffApiKey()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+
+    public static async Task<Results<Created<ReceiptResponse>, ValidationProblem, ProblemHttpResult>> TakePayment(
+        TakePaymentRequest? request, PaymentsDbContext db, OrdersClient orders, TimeProvider clock, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var errors = TakePaymentRequest.Validate(request);
+        if (errors.Count > 0 || request is not { OrderId: Guid orderId, AmountPaid: decimal amountPaid })
+        {
+            return PaymentProblems.Invalid(errors);
+        }
+
+        var order = await FindPayableOrderAsync(db, orderId, cancellationToken);
+        if (order is null)
+        {
+            // Not known here yet: the order service says whether it is on its way (503, retry) or does not exist (404).
+            return await orders.FindOrderAsync(orderId, cancellationToken) switch
+            {
+                OrderLookup.Found => PaymentProblems.OrderNotReady(response, orderId),
+                OrderLookup.NotFound => PaymentProblems.OrderNotFound(orderId),
+                _ => PaymentProblems.OrdersUnreachable(response, orderId),
+            };
+        }
+
+        // Checked here only for a clear answer; the unique index below is what actually refuses a second payment.
+        if (order.IsPaid)
+        {
+            return PaymentProblems.AlreadyPaid(order.OrderNumber);
+        }
+        if (!Cash.Covers(amountPaid, order.Total))
+        {
+            return PaymentProblems.NotEnough(amountPaid, order.Total);
+        }
+
+        var payment = order.Pay(Guid.CreateVersion7(), amountPaid, ToDatabasePrecision(clock.GetUtcNow()));
+        db.Payments.Add(payment);
+        db.AddIntegrationEvent(Topics.PaymentConfirmed, orderId.ToString(), new PaymentConfirmed(
+            Guid.CreateVersion7(), orderId, payment.PaymentId, payment.AmountPaid, payment.Change, payment.Total, payment.PaidAt));
+
+        try
+        {
+            // One commit: the payment, the order marked paid and the PAYMENT_CONFIRMED outbox row, or none of them.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: PaymentsDbContext.OnePaymentPerOrder,
+        })
+        {
+            return PaymentProblems.AlreadyPaid(order.OrderNumber);
+        }
+
+        return TypedResults.Created($"/api/payments/{payment.PaymentId}", ReceiptResponse.From(payment));
+    }
+
+    public static async Task<Results<Ok<ReceiptResponse>, ProblemHttpResult>> GetReceipt(
+        Guid paymentId, PaymentsDbContext db, CancellationToken cancellationToken)
+    {
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.PaymentId == paymentId, cancellationToken);
+        return payment is null ? PaymentProblems.PaymentNotFound(paymentId) : TypedResults.Ok(ReceiptResponse.From(payment));
+    }
+
+    private static async Task<PayableOrder?> FindPayableOrderAsync(PaymentsDbContext db, Guid orderId, CancellationToken cancellationToken)
+    {
+        for (var check = 1; ; check++)
+        {
+            var order = await db.PayableOrders.FindAsync([orderId], cancellationToken);
+            if (order is not null || check == SetupChecks)
+            {
+                return order;
+            }
+            await Task.Delay(SetupCheckInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>PostgreSQL keeps microseconds: trimmed now, the 201 and a later GET show the same <c>paidAt</c>.</summary>
+    private static DateTimeOffset ToDatabasePrecision(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
+}

@@ -1,0 +1,26 @@
+namespace Kiosk.Payments.Apis;
+
+/// <summary>Nullable so a missing field is reported as missing instead of read as an empty id or ₱0.</summary>
+public sealed record TakePaymentRequest(Guid? OrderId, decimal? AmountPaid)
+{
+    /// <returns>What is wrong with the request, by field; empty when it can be processed.</returns>
+    public static Dictionary<string, string[]> Validate(TakePaymentRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request?.OrderId is null || request.OrderId == Guid.Empty)
+        {
+            errors["orderId"] = ["Order id is required: the id of the order being paid."];
+        }
+
+        if (request?.AmountPaid is not decimal amountPaid)
+        {
+            errors["amountPaid"] = ["Amount paid is required: the cash handed over, in pesos (e.g. 100.00)."];
+        }
+        else if (Cash.Reject(amountPaid) is string problem)
+        {
+            errors["amountPaid"] = [problem];
+        }
+
+        return errors;
+    }
+}

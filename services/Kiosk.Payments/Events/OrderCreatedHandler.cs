@@ -1,0 +1,33 @@
+namespace Kiosk.Payments.Events;
+
+/// <summary>Opens one pending entry per new order, so the cashier can take its cash. The consumer saves the change.</summary>
+public sealed class OrderCreatedHandler(PaymentsDbContext db) : IIntegrationEventHandler<OrderCreated>
+{
+    public async Task HandleAsync(OrderCreated @event, CancellationToken cancellationToken)
+    {
+        if (@event.Id == Guid.Empty)
+        {
+            throw new InvalidEventException($"ORDER_CREATED event {@event.EventId} has no order id.");
+        }
+        if (@event.Total is < 0 or > Cash.MaxAmount || Cash.Centavos(@event.Total) != @event.Total)
+        {
+            throw new InvalidEventException(
+                $"ORDER_CREATED event {@event.EventId} has total {@event.Total}, which is not an amount in pesos and centavos.");
+        }
+
+        // The inbox skips a redelivered event; this also keeps one entry when an order is announced under a second event id.
+        if (await db.PayableOrders.AnyAsync(o => o.OrderId == @event.Id, cancellationToken))
+        {
+            return;
+        }
+
+        db.PayableOrders.Add(new PayableOrder
+        {
+            OrderId = @event.Id,
+            OrderNumber = @event.OrderNumber,
+            Total = @event.Total,
+            // timestamptz stores UTC only; the producer may send any offset.
+            CreatedAt = @event.CreatedAt.ToUniversalTime(),
+        });
+    }
+}

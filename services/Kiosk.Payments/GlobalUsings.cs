@@ -1,0 +1,12 @@
+global using Kiosk.Contracts;
+global using Kiosk.Contracts.Events;
+global using Kiosk.Payments.Apis;
+global using Kiosk.Payments.Data;
+global using Kiosk.Payments.Domain;
+global using Kiosk.Payments.Events;
+global using Kiosk.Payments.Orders;
+global using Kiosk.ServiceDefaults.Data;
+global using Kiosk.ServiceDefaults.Http;
+global using Kiosk.ServiceDefaults.Messaging;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.EntityFrameworkCore;
