@@ -26,6 +26,7 @@ internal sealed class EventConsumer<TContext>(
     ILogger<EventConsumer<TContext>> logger) : BackgroundService where TContext : DbContext
 {
     internal const int MaxAttempts = 3;
+    private const int MaxConflictRetries = 10;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
     private string Group => config.GroupId;
@@ -86,12 +87,21 @@ internal sealed class EventConsumer<TContext>(
         var started = Stopwatch.GetTimestamp();
         var outcome = "handled";
 
+        var conflicts = 0;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 outcome = await HandleOnceAsync(result, stoppingToken);
                 break;
+            }
+            catch (DbUpdateException ex) when (IsWriteConflict(ex) && ++conflicts <= MaxConflictRetries && !stoppingToken.IsCancellationRequested)
+            {
+                // Another instance changed the same rows (e.g. took the same order number): a fresh try sees its work.
+                attempt--;
+                logger.LogInformation("{Topic} message at offset {Offset} lost a write race ({Conflicts}); retrying",
+                    result.Topic, result.Offset.Value, conflicts);
+                await Task.Delay(Backoff(conflicts), stoppingToken);
             }
             catch (InvalidEventException ex)
             {
@@ -192,6 +202,9 @@ internal sealed class EventConsumer<TContext>(
             }
         }
     }
+
+    private static bool IsWriteConflict(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     private static bool IsTransient(Exception ex) => ex switch
     {

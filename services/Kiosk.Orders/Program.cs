@@ -1,3 +1,20 @@
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddKioskDbContext<OrdersDbContext>("ordersdb");
+builder.AddKafkaProducer("kafka");
+builder.AddOutboxRelay<OrdersDbContext>();
+builder.AddEventConsumer<OrdersDbContext>("kafka", "orders", c => c
+    .Handle<CartCheckout, CartCheckoutHandler>(Topics.CartCheckout)
+    .Handle<PaymentConfirmed, PaymentConfirmedHandler>(Topics.PaymentConfirmed));
+builder.Services.AddSingleton(BusinessCalendar.FromConfiguration(builder.Configuration));
+builder.Services.AddKioskOpenApi("Kiosk Orders API");
+
 var app = builder.Build();
+
+app.UseKioskProblemDetails();
+app.MapDefaultEndpoints();
+app.MapKioskOpenApi("orders");
+app.MapOrdersApi();
+
 app.Run();

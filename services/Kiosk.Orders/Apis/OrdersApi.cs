@@ -1,0 +1,103 @@
+namespace Kiosk.Orders.Apis;
+
+public static class OrdersApi
+{
+    /// <summary>Maps the order endpoints under <c>/api/orders</c>: the customer's order status and the staff queue.</summary>
+    public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/orders").WithTags("Orders");
+
+        api.MapGet("/{orderId:guid}", GetOrder)
+            .WithName("GetOrder")
+            .WithSummary("One order with its number, status, items and VAT; 404 until the checkout has been processed")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("", ListOrders)
+            .WithName("ListOrders")
+            .WithSummary("Staff: orders in one status (default: every open one, PENDING and PAID), oldest first")
+            .RequireStaffApiKey()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapPost("/{orderId:guid}/complete", CompleteOrder)
+            .WithName("CompleteOrder")
+            .WithSummary("Staff: hand a PAID order to the customer (PAID → COMPLETED)")
+            .RequireStaffApiKey()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        return api;
+    }
+
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetOrder(
+        Guid orderId, OrdersDbContext db, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        return order is null
+            ? TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Order not found",
+                detail: $"Order {orderId} is not known yet; if you just checked out, retry in a moment.")
+            : TypedResults.Ok(OrderResponse.From(order));
+    }
+
+    public static async Task<Results<Ok<List<OrderResponse>>, ValidationProblem>> ListOrders(
+        string? status, OrdersDbContext db, CancellationToken cancellationToken)
+    {
+        OrderStatus[] wanted;
+        if (string.IsNullOrWhiteSpace(status))
+        {
+            wanted = [OrderStatus.Pending, OrderStatus.Paid];
+        }
+        else if (OrderStatusText.TryParse(status, out var parsed))
+        {
+            wanted = [parsed];
+        }
+        else
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["status"] = [$"Must be one of {string.Join(", ", OrderStatusText.All)}."] },
+                detail: $"'{status}' is not an order status. Use ?status={string.Join("|", OrderStatusText.All)}, or leave it out for every open order.");
+        }
+
+        var orders = await db.Orders.AsNoTracking()
+            .Where(o => wanted.Contains(o.Status))
+            .OrderBy(o => o.CreatedAt).ThenBy(o => o.OrderNumber)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(orders.ConvertAll(OrderResponse.From));
+    }
+
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> CompleteOrder(
+        Guid orderId, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        if (order is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Order not found",
+                detail: $"There is no order {orderId}.");
+        }
+
+        try
+        {
+            order.Complete(clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (OrderStatusException ex)
+        {
+            return NotCompletable(ex.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else changed the order between our read and our write (most likely completed it too).
+            var current = await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync(cancellationToken);
+            return NotCompletable($"Order #{order.OrderNumber} ({orderId}) was changed meanwhile and is now {current.ToText()}.");
+        }
+        return TypedResults.Ok(OrderResponse.From(order));
+    }
+
+    private static ProblemHttpResult NotCompletable(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Order cannot be completed", detail: detail);
+}

@@ -1,0 +1,48 @@
+namespace Kiosk.Orders.Data;
+
+public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) : DbContext(options)
+{
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<DailyOrderCounter> DailyOrderCounters => Set<DailyOrderCounter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Order>(order =>
+        {
+            order.ToTable("orders");
+            order.HasKey(o => o.Id);
+            // Decided at checkout by the cart service, never by the database.
+            order.Property(o => o.Id).ValueGeneratedNever();
+            order.Property(o => o.Status)
+                .HasConversion(status => status.ToText(), text => OrderStatusText.Parse(text))
+                .HasMaxLength(16);
+            order.Property(o => o.DiningOption).HasMaxLength(16);
+            order.Property(o => o.Total).HasPrecision(10, 2);
+            order.Property(o => o.Version).IsRowVersion();
+            // The database itself refuses a number handed out twice on one day.
+            order.HasIndex(o => new { o.BusinessDay, o.OrderNumber }).IsUnique();
+            // The staff queue: orders in one status, oldest first.
+            order.HasIndex(o => new { o.Status, o.CreatedAt });
+
+            order.OwnsMany(o => o.Items, item =>
+            {
+                item.ToTable("order_items");
+                item.WithOwner().HasForeignKey("OrderId");
+                item.HasKey("OrderId", nameof(OrderItem.LineNumber));
+                item.Property(i => i.LineNumber).ValueGeneratedNever();
+                item.Property(i => i.Name).HasMaxLength(100);
+                item.Property(i => i.UnitPrice).HasPrecision(10, 2);
+            });
+            order.Navigation(o => o.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<DailyOrderCounter>(counter =>
+        {
+            counter.ToTable("daily_order_counters");
+            counter.HasKey(c => c.BusinessDay);
+            counter.Property(c => c.Version).IsRowVersion();
+        });
+
+        modelBuilder.AddOutbox().AddInbox();
+    }
+}

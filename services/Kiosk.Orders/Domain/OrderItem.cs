@@ -1,0 +1,27 @@
+namespace Kiosk.Orders.Domain;
+
+/// <summary>One line of an order, with the name and price the menu had when the customer checked out.</summary>
+public sealed class OrderItem
+{
+    private OrderItem()
+    {
+    }
+
+    public OrderItem(int lineNumber, int menuItemId, string name, decimal unitPrice, int quantity)
+    {
+        LineNumber = lineNumber;
+        MenuItemId = menuItemId;
+        Name = name;
+        UnitPrice = unitPrice;
+        Quantity = quantity;
+    }
+
+    /// <summary>1-based position in the order, as the customer built it.</summary>
+    public int LineNumber { get; private set; }
+    public int MenuItemId { get; private set; }
+    public string Name { get; private set; } = "";
+    public decimal UnitPrice { get; private set; }
+    public int Quantity { get; private set; }
+
+    public decimal LineTotal => UnitPrice * Quantity;
+}

@@ -1,0 +1,16 @@
+namespace Kiosk.Orders.Domain;
+
+/// <summary>Philippine VAT, 12 % included in every menu price.</summary>
+public static class Vat
+{
+    public const decimal Rate = 0.12m;
+
+    /// <summary>Splits a VAT-inclusive total; the two parts always add back up to the total exactly.</summary>
+    public static VatBreakdown Split(decimal total)
+    {
+        var vatableSales = Math.Round(total / (1 + Rate), 2, MidpointRounding.AwayFromZero);
+        return new VatBreakdown(vatableSales, total - vatableSales);
+    }
+}
+
+public readonly record struct VatBreakdown(decimal VatableSales, decimal Vat);

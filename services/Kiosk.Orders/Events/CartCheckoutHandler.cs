@@ -1,0 +1,50 @@
+namespace Kiosk.Orders.Events;
+
+/// <summary>
+/// Turns a checkout into a PENDING order with the day's next number, and announces it on ORDER_CREATED. The consumer
+/// saves the order, its items, the counter and the outbox row in one SaveChanges.
+/// </summary>
+public sealed class CartCheckoutHandler(
+    OrdersDbContext db, BusinessCalendar calendar, TimeProvider clock, ILogger<CartCheckoutHandler> logger)
+    : IIntegrationEventHandler<CartCheckout>
+{
+    public async Task HandleAsync(CartCheckout @event, CancellationToken cancellationToken)
+    {
+        CartCheckoutRules.EnsureValid(@event);
+
+        // The order id is the natural key: a second checkout event for the same order (a re-publish) adds nothing.
+        if (await db.Orders.AnyAsync(o => o.Id == @event.OrderId, cancellationToken))
+        {
+            logger.LogInformation("Order {OrderId} already exists; {Topic} event {EventId} ignored",
+                @event.OrderId, Topics.CartCheckout, @event.EventId);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var day = calendar.DayOf(now);
+        var counter = await db.DailyOrderCounters.FindAsync([day], cancellationToken);
+        if (counter is null)
+        {
+            counter = new DailyOrderCounter(day);
+            db.DailyOrderCounters.Add(counter);
+        }
+
+        var items = @event.Items.Select((item, index) =>
+            new OrderItem(index + 1, item.MenuItemId, item.Name.Trim(), item.Price, item.Quantity));
+        var order = Order.Create(
+            @event.OrderId, counter.Next(), day, DiningOptions.Normalize(@event.DiningOption)!, @event.CartId, items, now);
+        db.Orders.Add(order);
+
+        db.AddIntegrationEvent(Topics.OrderCreated, key: order.Id.ToString(), new OrderCreated(
+            EventId: Guid.CreateVersion7(),
+            Id: order.Id,
+            OrderNumber: order.OrderNumber,
+            Status: order.Status.ToText(),
+            Total: order.Total,
+            DiningOption: order.DiningOption,
+            CartId: order.CartId,
+            CreatedAt: order.CreatedAt));
+
+        logger.LogInformation("Order #{OrderNumber} ({OrderId}) created for {Total}", order.OrderNumber, order.Id, order.Total);
+    }
+}

@@ -1,0 +1,11 @@
+global using Kiosk.Contracts;
+global using Kiosk.Contracts.Events;
+global using Kiosk.Orders.Apis;
+global using Kiosk.Orders.Data;
+global using Kiosk.Orders.Domain;
+global using Kiosk.Orders.Events;
+global using Kiosk.ServiceDefaults.Data;
+global using Kiosk.ServiceDefaults.Http;
+global using Kiosk.ServiceDefaults.Messaging;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.EntityFrameworkCore;
