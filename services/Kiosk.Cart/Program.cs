@@ -1,3 +1,17 @@
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddKioskDbContext<CartDbContext>("cartdb");
+builder.AddKafkaProducer("kafka");
+builder.AddOutboxRelay<CartDbContext>();
+builder.Services.AddHttpClient<MenuClient>(client => client.BaseAddress = new("http://menu"));
+builder.Services.AddKioskOpenApi("Kiosk Cart API");
+
 var app = builder.Build();
+
+app.UseKioskProblemDetails();
+app.MapDefaultEndpoints();
+app.MapKioskOpenApi("carts");
+app.MapCartsApi();
+
 app.Run();

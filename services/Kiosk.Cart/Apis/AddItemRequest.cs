@@ -1,0 +1,4 @@
+namespace Kiosk.Cart.Apis;
+
+/// <summary>Deliberately no name or price: those come from the menu, whatever a client sends.</summary>
+public sealed record AddItemRequest(int? MenuItemId, int? Quantity);

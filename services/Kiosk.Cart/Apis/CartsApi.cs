@@ -1,0 +1,174 @@
+namespace Kiosk.Cart.Apis;
+
+using Kiosk.Cart.Domain;
+
+public static class CartsApi
+{
+    public static RouteGroupBuilder MapCartsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/carts").WithTags("Carts");
+
+        api.MapPost("", CreateCart)
+            .WithName("CreateCart")
+            .WithSummary("Start an empty cart for one customer at the kiosk");
+
+        api.MapGet("/{cartId:guid}", GetCart)
+            .WithName("GetCart")
+            .WithSummary("The cart with its lines and total")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/{cartId:guid}/items", AddItem)
+            .WithName("AddCartItem")
+            .WithSummary("Add a menu item (the same item again raises its quantity); name and price come from the menu")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapPatch("/{cartId:guid}/items/{lineId:guid}", ChangeQuantity)
+            .WithName("ChangeCartLineQuantity")
+            .WithSummary("Set one line's quantity (1–20)")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapDelete("/{cartId:guid}/items/{lineId:guid}", RemoveLine)
+            .WithName("RemoveCartLine")
+            .WithSummary("Remove one line from the cart")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/{cartId:guid}/checkout", Checkout)
+            .WithName("CheckoutCart")
+            .WithSummary("Place the order; repeating it answers the same order id and places nothing new")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        return api;
+    }
+
+    public static async Task<Created<CartResponse>> CreateCart(CartDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var cart = Cart.Open(clock.GetUtcNow());
+        db.Carts.Add(cart);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/carts/{cart.Id}", CartResponse.From(cart));
+    }
+
+    public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> GetCart(
+        Guid cartId, CartDbContext db, CancellationToken cancellationToken)
+    {
+        var cart = await db.Carts.AsNoTracking()
+            .Include(c => c.Lines.OrderBy(l => l.Id))
+            .SingleOrDefaultAsync(c => c.Id == cartId, cancellationToken);
+        return cart is null ? CartProblems.CartNotFound(cartId) : TypedResults.Ok(CartResponse.From(cart));
+    }
+
+    public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> AddItem(
+        Guid cartId, AddItemRequest? request, CartDbContext db, MenuClient menu, CancellationToken cancellationToken)
+    {
+        if (request?.MenuItemId is not int menuItemId)
+        {
+            return CartProblems.Invalid("menuItemId", """Say which menu item to add, e.g. {"menuItemId": 1, "quantity": 1}.""");
+        }
+        if (request.Quantity is not int quantity || !CartLine.IsAllowedQuantity(quantity))
+        {
+            return CartProblems.Invalid("quantity", CartLine.QuantityRule(request.Quantity));
+        }
+
+        try
+        {
+            // Answer for the cart before asking the menu: no menu call for a cart that cannot take items anyway.
+            var current = await db.Carts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cartId, cancellationToken);
+            if (current is null)
+            {
+                return CartProblems.CartNotFound(cartId);
+            }
+            current.EnsureOpen();
+
+            var item = await menu.FindItemAsync(menuItemId, cancellationToken);
+            if (item is null)
+            {
+                return CartProblems.NotOnMenu(menuItemId);
+            }
+            if (!item.Available)
+            {
+                return CartProblems.SoldOut(item);
+            }
+
+            // The price is captured now, as the customer sees it; checkout keeps it (see Checkout).
+            return await ChangeCartAsync(db, cartId, cart => cart.AddItem(item.Id, item.Name, item.Price, quantity), cancellationToken);
+        }
+        catch (MenuUnavailableException)
+        {
+            return CartProblems.MenuUnreachable();
+        }
+        catch (CartException rule)
+        {
+            // The cart was already checked out.
+            return CartProblems.From(rule);
+        }
+    }
+
+    public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> ChangeQuantity(
+        Guid cartId, Guid lineId, ChangeQuantityRequest? request, CartDbContext db, CancellationToken cancellationToken)
+    {
+        if (request?.Quantity is not int quantity || !CartLine.IsAllowedQuantity(quantity))
+        {
+            return CartProblems.Invalid("quantity", CartLine.QuantityRule(request?.Quantity) + " To take a line out, remove it instead.");
+        }
+        return await ChangeCartAsync(db, cartId, cart => cart.ChangeQuantity(lineId, quantity), cancellationToken);
+    }
+
+    public static Task<Results<Ok<CartResponse>, ProblemHttpResult>> RemoveLine(
+        Guid cartId, Guid lineId, CartDbContext db, CancellationToken cancellationToken) =>
+        ChangeCartAsync(db, cartId, cart => cart.RemoveLine(lineId), cancellationToken);
+
+    public static async Task<Results<Accepted<CheckoutResponse>, ProblemHttpResult>> Checkout(
+        Guid cartId, CheckoutRequest? request, CartDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!DiningOptions.TryParse(request?.DiningOption, out var diningOption))
+        {
+            return CartProblems.Invalid("diningOption",
+                $"Choose how to eat: diningOption must be {DiningOptions.DineInCode} or {DiningOptions.TakeOutCode}.");
+        }
+
+        try
+        {
+            var cart = await db.UpdateCartAsync(cartId, cart =>
+            {
+                // Prices are not re-read here: the order keeps the prices the customer saw when adding each item.
+                if (cart.Checkout(diningOption, Guid.NewGuid(), clock.GetUtcNow()))
+                {
+                    // Saved with the status change in one SaveChanges: the event exists exactly when the checkout does.
+                    db.AddIntegrationEvent(Topics.CartCheckout, cart.OrderId!.Value.ToString(), CartEvents.CheckedOut(cart));
+                }
+            }, cancellationToken);
+
+            return cart is null
+                ? CartProblems.CartNotFound(cartId)
+                : TypedResults.Accepted($"/api/orders/{cart.OrderId}", CheckoutResponse.From(cart));
+        }
+        catch (CartException rule)
+        {
+            return CartProblems.From(rule);
+        }
+    }
+
+    private static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> ChangeCartAsync(
+        CartDbContext db, Guid cartId, Action<Cart> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var cart = await db.UpdateCartAsync(cartId, change, cancellationToken);
+            return cart is null ? CartProblems.CartNotFound(cartId) : TypedResults.Ok(CartResponse.From(cart));
+        }
+        catch (CartException rule)
+        {
+            return CartProblems.From(rule);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Kiosk.Cart.Apis;
+
+public sealed record ChangeQuantityRequest(int? Quantity);

@@ -1,0 +1,54 @@
+namespace Kiosk.Cart.Data;
+
+using Kiosk.Cart.Domain;
+using Npgsql;
+
+public static class CartStore
+{
+    private const int MaxAttempts = 10;
+
+    public static Task<Cart?> FindCartAsync(this CartDbContext db, Guid cartId, CancellationToken cancellationToken) =>
+        db.Carts
+            .Include(c => c.Lines.OrderBy(l => l.Id))
+            .SingleOrDefaultAsync(c => c.Id == cartId, cancellationToken);
+
+    /// <summary>
+    /// Loads the cart, applies <paramref name="change"/> and saves it in one SaveChanges. When another request changed
+    /// the cart in between, the save is refused (version check) and the change is applied again to what that request
+    /// saved, so no update is lost and each rule is checked against the latest cart. Null when there is no such cart.
+    /// </summary>
+    public static async Task<Cart?> UpdateCartAsync(
+        this CartDbContext db, Guid cartId, Action<Cart> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var cart = await db.FindCartAsync(cartId, cancellationToken);
+            if (cart is null)
+            {
+                return null;
+            }
+
+            change(cart);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return cart;
+            }
+            catch (DbUpdateException ex) when (IsConflict(ex))
+            {
+                db.ChangeTracker.Clear();
+                if (attempt == MaxAttempts)
+                {
+                    throw new CartException(CartError.Busy,
+                        "This cart is being changed from somewhere else at the same moment; try again.");
+                }
+                // A short random pause, so racing requests stop colliding on every retry.
+                await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsConflict(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException
+        || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}
