@@ -108,7 +108,7 @@ public sealed class KioskAppFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class KioskCollection : ICollectionFixture<KioskAppFixture>
+public sealed class KioskCollection : ICollectionFixture<KioskAppFixture>, ICollectionFixture<Browser.BrowserFixture>
 {
     public const string Name = "Kiosk app";
 }

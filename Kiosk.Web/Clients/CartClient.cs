@@ -1,0 +1,28 @@
+using System.Net.Http.Json;
+
+namespace Kiosk.Web.Clients;
+
+/// <summary>The cart service (<c>http://cart</c>): one cart per kiosk session, priced by the menu service.</summary>
+public sealed class CartClient(HttpClient http, ILogger<CartClient> logger)
+{
+    public Task<ServiceResult<Cart>> CreateAsync(CancellationToken ct) =>
+        Send<Cart>(new(HttpMethod.Post, "/api/carts"), ct);
+
+    public Task<ServiceResult<Cart>> GetAsync(Guid cartId, CancellationToken ct) =>
+        Send<Cart>(new(HttpMethod.Get, $"/api/carts/{cartId}"), ct);
+
+    public Task<ServiceResult<Cart>> AddItemAsync(Guid cartId, int menuItemId, int quantity, CancellationToken ct) =>
+        Send<Cart>(new(HttpMethod.Post, $"/api/carts/{cartId}/items") { Content = JsonContent.Create(new { menuItemId, quantity }) }, ct);
+
+    public Task<ServiceResult<Cart>> SetQuantityAsync(Guid cartId, string lineId, int quantity, CancellationToken ct) =>
+        Send<Cart>(new(HttpMethod.Patch, $"/api/carts/{cartId}/items/{Uri.EscapeDataString(lineId)}") { Content = JsonContent.Create(new { quantity }) }, ct);
+
+    public Task<ServiceResult<Cart>> RemoveLineAsync(Guid cartId, string lineId, CancellationToken ct) =>
+        Send<Cart>(new(HttpMethod.Delete, $"/api/carts/{cartId}/items/{Uri.EscapeDataString(lineId)}"), ct);
+
+    public Task<ServiceResult<CheckoutAccepted>> CheckoutAsync(Guid cartId, string diningOption, CancellationToken ct) =>
+        Send<CheckoutAccepted>(new(HttpMethod.Post, $"/api/carts/{cartId}/checkout") { Content = JsonContent.Create(new { diningOption }) }, ct);
+
+    private Task<ServiceResult<T>> Send<T>(HttpRequestMessage request, CancellationToken ct) =>
+        ServiceCall.SendAsync<T>(http, request, logger, ct);
+}

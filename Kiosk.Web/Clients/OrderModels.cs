@@ -1,0 +1,24 @@
+namespace Kiosk.Web.Clients;
+
+public sealed record Order(
+    Guid OrderId,
+    int OrderNumber,
+    string Status,
+    string DiningOption,
+    IReadOnlyList<OrderLine> Items,
+    decimal Total,
+    decimal VatableSales,
+    decimal Vat,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? PaidAt,
+    DateTimeOffset? CompletedAt);
+
+public sealed record OrderLine(int MenuItemId, string Name, decimal UnitPrice, int Quantity, decimal LineTotal);
+
+/// <summary>The order statuses the orders service reports.</summary>
+public static class OrderStatus
+{
+    public const string Pending = "PENDING";
+    public const string Paid = "PAID";
+    public const string Completed = "COMPLETED";
+}

@@ -1,0 +1,18 @@
+namespace Kiosk.Web.Clients;
+
+/// <summary>The orders service (<c>http://orders</c>); lists and completion are staff calls.</summary>
+public sealed class OrdersClient(HttpClient http, ILogger<OrdersClient> logger)
+{
+    public Task<ServiceResult<Order>> GetAsync(Guid orderId, CancellationToken ct) =>
+        Send<Order>(new(HttpMethod.Get, $"/api/orders/{orderId}"), ct);
+
+    /// <summary>Orders in one status, oldest first.</summary>
+    public Task<ServiceResult<IReadOnlyList<Order>>> ListAsync(string status, CancellationToken ct) =>
+        Send<IReadOnlyList<Order>>(new(HttpMethod.Get, $"/api/orders?status={Uri.EscapeDataString(status)}"), ct);
+
+    public Task<ServiceResult<Order>> CompleteAsync(Guid orderId, CancellationToken ct) =>
+        Send<Order>(new(HttpMethod.Post, $"/api/orders/{orderId}/complete"), ct);
+
+    private Task<ServiceResult<T>> Send<T>(HttpRequestMessage request, CancellationToken ct) =>
+        ServiceCall.SendAsync<T>(http, request, logger, ct);
+}

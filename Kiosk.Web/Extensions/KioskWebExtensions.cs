@@ -1,0 +1,83 @@
+using Kiosk.Web;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Http.Resilience;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class KioskWebExtensions
+{
+    /// <summary>Typed clients for the four services, staff sign-in, and the kiosk's Razor Pages conventions.</summary>
+    public static WebApplicationBuilder AddKioskWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<KioskWebOptions>(builder.Configuration.GetSection(KioskWebOptions.Section));
+        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+
+        services.AddTransient<StaffApiKeyHandler>();
+        // The service defaults give every client one shared pipeline; these clients replace it with their own
+        // (RemoveAllResilienceHandlers is marked experimental, and is the documented way to do this).
+#pragma warning disable EXTEXP0001
+        services.AddHttpClient<MenuClient>(http => http.BaseAddress = new("http://menu"))
+            .AddHttpMessageHandler<StaffApiKeyHandler>()
+            .RemoveAllResilienceHandlers().AddStandardResilienceHandler(ForTouchScreen);
+        services.AddHttpClient<CartClient>(http => http.BaseAddress = new("http://cart"))
+            .RemoveAllResilienceHandlers().AddStandardResilienceHandler(options =>
+            {
+                ForTouchScreen(options);
+                // Adding an item twice raises its quantity, so a blind retry of a POST whose answer was lost
+                // could add it twice; the customer sees a banner and taps again instead.
+                options.Retry.DisableFor(HttpMethod.Post);
+            });
+        services.AddHttpClient<OrdersClient>(http => http.BaseAddress = new("http://orders"))
+            .AddHttpMessageHandler<StaffApiKeyHandler>()
+            .RemoveAllResilienceHandlers().AddStandardResilienceHandler(ForTouchScreen);
+        services.AddHttpClient<PaymentsClient>(http => http.BaseAddress = new("http://payments"))
+            .AddHttpMessageHandler<StaffApiKeyHandler>()
+            .RemoveAllResilienceHandlers().AddStandardResilienceHandler(ForTouchScreen);
+#pragma warning restore EXTEXP0001
+
+        services.AddHttpContextAccessor();
+        services.AddScoped(provider => LanguageCookie.Read(provider.GetRequiredService<IHttpContextAccessor>().HttpContext));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/staff/signin";
+                options.LogoutPath = "/staff/signout";
+                options.AccessDeniedPath = "/staff/signin";
+                options.Cookie.Name = "kiosk-staff";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+                // Behind the gateway this app sees its own internal host; a relative Location keeps the browser on the gateway.
+                options.Events.OnRedirectToLogin = context => RedirectRelative(context.Response, context.RedirectUri);
+                options.Events.OnRedirectToAccessDenied = context => RedirectRelative(context.Response, context.RedirectUri);
+            });
+        services.AddAuthorization();
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Staff");
+            options.Conventions.AllowAnonymousToPage("/Staff/SignIn");
+        });
+
+        return builder;
+    }
+
+    // Someone standing at a touch screen should see "try again" within seconds, not after the default 30 s of retries.
+    private static void ForTouchScreen(HttpStandardResilienceOptions options)
+    {
+        options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(4);
+        options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
+        options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
+        options.Retry.MaxRetryAttempts = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(300);
+    }
+
+    private static Task RedirectRelative(HttpResponse response, string redirectUri)
+    {
+        response.Redirect(Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : redirectUri);
+        return Task.CompletedTask;
+    }
+}

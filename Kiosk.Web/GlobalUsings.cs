@@ -1,0 +1,9 @@
+global using System.Globalization;
+global using System.Text.Json;
+global using System.Text.Json.Serialization;
+global using Kiosk.Web.Clients;
+global using Kiosk.Web.Display;
+global using Kiosk.Web.Localization;
+global using Kiosk.Web.Session;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,0 +1,32 @@
+namespace Kiosk.Web.Pages;
+
+/// <summary>The now-serving TV: numbers being prepared and numbers ready for pick-up. Public; this server holds the staff key.</summary>
+public sealed class BoardModel(OrdersClient orders) : PageModel
+{
+    private const int ReadyShown = 10;
+
+    public IReadOnlyList<int> Preparing { get; private set; } = [];
+    public IReadOnlyList<int> Ready { get; private set; } = [];
+    public bool Stale { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnGetNumbersAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return new JsonResult(new { preparing = Preparing, ready = Ready, stale = Stale });
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var paidTask = orders.ListAsync(OrderStatus.Paid, ct);
+        var completed = await orders.ListAsync(OrderStatus.Completed, ct);
+        var paid = await paidTask;
+
+        Stale = !paid.Succeeded || !completed.Succeeded;
+        Preparing = paid.Succeeded ? [.. paid.Value.Select(o => o.OrderNumber)] : [];
+        Ready = completed.Succeeded
+            ? [.. completed.Value.OrderByDescending(o => o.CompletedAt).Take(ReadyShown).Select(o => o.OrderNumber)]
+            : [];
+    }
+}

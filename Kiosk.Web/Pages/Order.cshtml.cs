@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Web.Pages;
+
+/// <summary>The confirmation screen: the order number, "please pay at the counter", and a status that follows the order.</summary>
+public sealed class OrderModel(OrdersClient orders, UiText text, IOptions<KioskWebOptions> options) : PageModel
+{
+    // The order appears once the orders service has consumed the checkout event, usually well within this.
+    private static readonly TimeSpan FirstLookWait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FirstLookInterval = TimeSpan.FromMilliseconds(250);
+
+    public Guid OrderId { get; private set; }
+    public Order? Order { get; private set; }
+    public int ConfirmationSeconds => options.Value.ConfirmationSeconds;
+
+    public async Task OnGetAsync(Guid orderId, CancellationToken ct)
+    {
+        OrderId = orderId;
+        var deadline = DateTimeOffset.UtcNow + FirstLookWait;
+        while (true)
+        {
+            var found = await orders.GetAsync(orderId, ct);
+            if (found.Succeeded)
+            {
+                Order = found.Value;
+                return;
+            }
+            if (found.Problem.StatusCode != StatusCodes.Status404NotFound || DateTimeOffset.UtcNow >= deadline)
+            {
+                return; // the poller on the page keeps asking
+            }
+            await Task.Delay(FirstLookInterval, ct);
+        }
+    }
+
+    /// <summary>What the page's poller asks every second or two; 404 while the order is still on its way.</summary>
+    public async Task<IActionResult> OnGetStatusAsync(Guid orderId, CancellationToken ct)
+    {
+        var found = await orders.GetAsync(orderId, ct);
+        if (!found.Succeeded)
+        {
+            var status = found.Problem.StatusCode == StatusCodes.Status404NotFound
+                ? StatusCodes.Status404NotFound
+                : StatusCodes.Status503ServiceUnavailable;
+            return new JsonResult(new { found = false, message = text.SendingOrder }) { StatusCode = status };
+        }
+
+        var order = found.Value;
+        return new JsonResult(new
+        {
+            found = true,
+            orderNumber = order.OrderNumber,
+            status = order.Status,
+            label = OrderStatusText.Label(order.Status, text),
+            hint = OrderStatusText.Hint(order.Status, text),
+        });
+    }
+}

@@ -1,0 +1,3 @@
+namespace Kiosk.Web.Pages.Shared;
+
+public sealed record CustomerHeader(string DiningOption);

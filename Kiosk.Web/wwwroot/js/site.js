@@ -1,0 +1,163 @@
+// Kiosk: small progressive enhancements. Every page works without this file; it adds steppers,
+// the idle reset, the confirmation screen's live status and self-refreshing crew/board screens.
+(function () {
+    "use strict";
+
+    const $ = (selector, root) => (root || document).querySelector(selector);
+    const $$ = (selector, root) => Array.from((root || document).querySelectorAll(selector));
+
+    // Quantity steppers: big − / + buttons drive the number input they control (1–20).
+    $$("[data-step]").forEach(button => button.addEventListener("click", () => {
+        const input = document.getElementById(button.getAttribute("aria-controls"));
+        const min = Number(input.min || 1), max = Number(input.max || 20);
+        const next = Math.min(max, Math.max(min, (Number(input.value) || min) + Number(button.dataset.step)));
+        input.value = String(next);
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+    }));
+
+    // The quantity chooser is rendered open; as a real modal it traps focus and Escape goes back to the menu.
+    $$("dialog[data-open-modal]").forEach(dialog => {
+        dialog.close();
+        dialog.showModal();
+        dialog.addEventListener("cancel", () => { window.location.href = dialog.dataset.cancelHref; });
+    });
+
+    // Cashier quick-cash buttons fill the amount field.
+    $$("[data-fill]").forEach(button => button.addEventListener("click", () => {
+        const input = document.getElementById(button.dataset.fill);
+        input.value = button.dataset.value;
+        input.focus();
+    }));
+
+    // Idle: after data-idle-seconds without a touch, ask "Are you still there?", then start over.
+    const idle = $("#idle-dialog");
+    if (idle && Number(idle.dataset.idleSeconds) > 0) {
+        const idleMs = Number(idle.dataset.idleSeconds) * 1000;
+        const countdownFrom = Number(idle.dataset.countdownSeconds);
+        const shown = $(".countdown", idle);
+        let idleTimer = 0, tick = 0;
+
+        const startOver = () => { window.location.href = idle.dataset.resetHref; };
+        const arm = () => {
+            window.clearTimeout(idleTimer);
+            idleTimer = window.setTimeout(ask, idleMs);
+        };
+        const ask = () => {
+            let left = countdownFrom;
+            shown.textContent = String(left);
+            idle.showModal();
+            tick = window.setInterval(() => {
+                left -= 1;
+                shown.textContent = String(Math.max(left, 0));
+                if (left <= 0) { window.clearInterval(tick); startOver(); }
+            }, 1000);
+        };
+        const stillHere = () => {
+            window.clearInterval(tick);
+            if (idle.open) { idle.close(); }
+            arm();
+        };
+
+        $("[data-idle-continue]", idle).addEventListener("click", stillHere);
+        idle.addEventListener("cancel", event => { event.preventDefault(); stillHere(); });
+        ["pointerdown", "keydown", "touchstart", "wheel"].forEach(type =>
+            document.addEventListener(type, () => { if (!idle.open) { arm(); } }, { passive: true, capture: true }));
+        arm();
+    }
+
+    // Confirmation screen: back to the attract screen on its own once the number is shown (the server renders the
+    // note hidden until then, and the poller reloads the page when the order first appears).
+    const returnNote = $("[data-return-seconds]");
+    if (returnNote && !returnNote.hidden && Number(returnNote.dataset.returnSeconds) > 0) {
+        const deadline = Date.now() + Number(returnNote.dataset.returnSeconds) * 1000;
+        const shown = $(".countdown", returnNote);
+        const update = () => {
+            const left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+            shown.textContent = String(left);
+            if (left <= 0) { window.location.href = returnNote.dataset.resetHref; }
+        };
+        update();
+        window.setInterval(update, 1000);
+    }
+
+    // Confirmation screen: follow the order's status without a reload (404 = still on its way).
+    const poll = $("[data-order-poll]");
+    if (poll) {
+        const number = $("[data-testid=order-number]", poll);
+        const status = $("[data-testid=order-status]", poll);
+        const hint = $("[data-testid=order-hint]", poll);
+        const setText = (element, text) => { if (element.textContent.trim() !== text) { element.textContent = text; } };
+
+        const check = async () => {
+            try {
+                const response = await fetch(poll.dataset.orderPoll, { headers: { Accept: "application/json" }, cache: "no-store" });
+                const body = await response.json();
+                if (response.ok && body.found) {
+                    if (poll.dataset.hasReceipt === "false") { window.location.reload(); return; }
+                    setText(number, String(body.orderNumber));
+                    setText(status, body.label);
+                    setText(hint, body.hint);
+                    status.dataset.status = body.status;
+                    if (body.status === poll.dataset.finalStatus) { return; }
+                } else if (response.status === 404 && !status.dataset.status) {
+                    setText(status, body.message);
+                }
+            } catch (e) {
+                // A dropped poll changes nothing on screen; the next one will try again.
+            }
+            window.setTimeout(check, 1500);
+        };
+        window.setTimeout(check, status.dataset.status ? 1500 : 500);
+    }
+
+    // Now-serving board: replace the two number lists every few seconds.
+    const board = $("[data-board-poll]");
+    if (board) {
+        const fill = (list, numbers) => {
+            const text = numbers.join(",");
+            if (list.dataset.shown === text) { return; }
+            list.dataset.shown = text;
+            list.replaceChildren(...numbers.map(n => { const li = document.createElement("li"); li.textContent = String(n); return li; }));
+        };
+        const stale = $("[data-board-stale]", board);
+        const refresh = async () => {
+            try {
+                const response = await fetch(board.dataset.boardPoll, { headers: { Accept: "application/json" }, cache: "no-store" });
+                const body = await response.json();
+                if (!body.stale) {
+                    fill($("[data-testid=board-preparing]", board), body.preparing);
+                    fill($("[data-testid=board-ready]", board), body.ready);
+                }
+                stale.hidden = !body.stale;
+            } catch (e) {
+                stale.hidden = false;
+            }
+        };
+        $$(".board-numbers", board).forEach(list => {
+            list.dataset.shown = $$("li", list).map(li => li.textContent.trim()).join(",");
+        });
+        window.setInterval(refresh, 3000);
+    }
+
+    // Crew screens refresh their list by themselves: fetch the page again and swap the region when its text changed,
+    // never while someone is typing or working inside it (focus there), so nothing jumps under a finger.
+    const auto = $("[data-auto-refresh]");
+    if (auto && Number(auto.dataset.autoRefresh) > 0) {
+        const url = new URL(window.location.href);
+        url.searchParams.delete("handler"); // a GET of the page itself, never a resubmitted form
+        const busy = () => document.activeElement && document.activeElement !== document.body
+            && (document.activeElement.matches("input, textarea, select") || $("[data-auto-refresh]").contains(document.activeElement));
+        window.setInterval(async () => {
+            if (busy()) { return; }
+            try {
+                const response = await fetch(url.href, { cache: "no-store" });
+                if (!response.ok) { return; }
+                const fresh = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("[data-auto-refresh]");
+                const current = $("[data-auto-refresh]");
+                if (fresh && current && fresh.textContent !== current.textContent) { current.replaceWith(document.adoptNode(fresh)); }
+            } catch (e) {
+                // Offline for a moment: keep showing the last list.
+            }
+        }, Number(auto.dataset.autoRefresh) * 1000);
+    }
+})();
