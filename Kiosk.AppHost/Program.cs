@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Kiosk.AppHost.Kafka;
 using Kiosk.AppHost.Postgres;
 

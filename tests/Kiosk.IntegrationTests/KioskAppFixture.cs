@@ -15,6 +15,9 @@ public sealed class KioskAppFixture : IAsyncLifetime
 {
     public const string StaffApiKeyForTests = "staff-key-for-tests";
     public const string StaffPinForTests = "2468";
+    /// <summary>Topics of their own for the broker tests, created by the embedded broker at start-up.</summary>
+    public const string TraceTestTopic = "kiosk-test-trace";
+    public const string OutageTestTopic = "kiosk-test-outage";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kiosk-tests-" + Guid.NewGuid().ToString("N")[..12]);
@@ -38,6 +41,7 @@ public sealed class KioskAppFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Kiosk_AppHost>(
         [
             "--Kiosk:Kafka:Port=0",
+            $"--Kiosk:Kafka:Topics={TraceTestTopic},{OutageTestTopic}",
             "--Kiosk:Gateway:Port=0",
             $"--Kiosk:Postgres:DataDir={_dataDirectory}",
             "--Kiosk:Web:IdleSeconds=5",

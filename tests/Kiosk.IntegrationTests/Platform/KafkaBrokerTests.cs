@@ -20,7 +20,7 @@ public sealed class KafkaBrokerTests(KioskAppFixture fixture)
             .AddInMemoryExporter(exported)
             .Build();
         using var testSource = new ActivitySource("Kiosk.Tests");
-        var topic = await CreateScratchTopicAsync();
+        const string topic = KioskAppFixture.TraceTestTopic;
 
         using var producer = new ProducerBuilder<string, byte[]>(ProducerConfig()).Build();
         var publisher = new KafkaEventPublisher(producer);
@@ -50,7 +50,7 @@ public sealed class KafkaBrokerTests(KioskAppFixture fixture)
     [Fact]
     public async Task A_message_published_during_a_broker_outage_is_delivered_after_recovery()
     {
-        var topic = await CreateScratchTopicAsync();
+        const string topic = KioskAppFixture.OutageTestTopic;
         using var control = new HttpClient { BaseAddress = fixture.KafkaControlUrl };
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig(ProducerConfig()) { MessageTimeoutMs = 60_000 }).Build();
 
@@ -94,15 +94,6 @@ public sealed class KafkaBrokerTests(KioskAppFixture fixture)
     }
 
     private ProducerConfig ProducerConfig() => new() { BootstrapServers = fixture.KafkaBootstrapServers, LingerMs = 0 };
-
-    private async Task<string> CreateScratchTopicAsync()
-    {
-        // The embedded broker creates topics on request through its control endpoint; a scratch topic keeps tests apart.
-        var topic = "test-" + Guid.NewGuid().ToString("N")[..10];
-        using var control = new HttpClient { BaseAddress = fixture.KafkaControlUrl };
-        (await control.PostAsync($"/topics/{topic}", null)).EnsureSuccessStatusCode();
-        return topic;
-    }
 
     private ConsumeResult<string, byte[]> ConsumeOne(string topic)
     {

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Kiosk.AppHost.Kafka;
+
+/// <summary>Adds the Kafka broker the way this machine can run it, and connects projects to it.</summary>
+public static class KafkaResourceExtensions
+{
+    private const string PortKey = "Kiosk:Kafka:Port";
+    private const string DataVolumeKey = "Kiosk:Kafka:DataVolume";
+    private const string TopicsKey = "Kiosk:Kafka:Topics";
+
+    /// <summary>
+    /// Adds the Kafka resource. <c>Kiosk:Kafka:Mode</c> picks the broker: <c>auto</c> (default: a container when
+    /// a container runtime answers, else embedded), <c>container</c>, <c>embedded</c> or <c>external</c>
+    /// (<c>ConnectionStrings:{name}</c>). <c>Kiosk:Kafka:Port</c> is the host port (default 9092; 0 = any free
+    /// port), <c>Kiosk:Kafka:DataVolume</c> keeps container data, <c>Kiosk:Kafka:Topics</c> adds embedded topics.
+    /// </summary>
+    public static IResourceBuilder<IResourceWithConnectionString> AddKioskKafka(this IDistributedApplicationBuilder builder, string name = "kafka")
+    {
+        var config = builder.Configuration;
+        var port = config.GetValue(PortKey, 9092);
+        if (port is < 0 or > 65535)
+        {
+            throw new InvalidOperationException($"{PortKey} is {port}; expected a TCP port, or 0 for any free port.");
+        }
+
+        return KafkaModeSetting.Resolve(config) switch
+        {
+            KafkaMode.Container => KafkaContainer.Add(builder, name, port == 0 ? null : port, config.GetValue(DataVolumeKey, false)),
+            KafkaMode.External => AddExternal(builder, name),
+            _ => EmbeddedKafka.Add(builder, name, port, config[TopicsKey]),
+        };
+    }
+
+    /// <summary>
+    /// References Kafka from a project (<c>ConnectionStrings:{name}</c>) and waits until the broker is healthy.
+    /// Against the embedded broker it also sets client settings that suit it (no linger, short fetch wait).
+    /// </summary>
+    public static IResourceBuilder<T> WithKafka<T>(this IResourceBuilder<T> project, IResourceBuilder<IResourceWithConnectionString> kafka)
+        where T : IResourceWithEnvironment, IResourceWithWaitSupport
+    {
+        project.WithReference(kafka).WaitFor(kafka);
+        if (kafka.Resource is KafkaBrokerResource)
+        {
+            foreach (var (key, value) in EmbeddedClientTuning.EnvironmentVariables)
+            {
+                project.WithEnvironment(key, value);
+            }
+        }
+
+        return project;
+    }
+
+    private static IResourceBuilder<IResourceWithConnectionString> AddExternal(IDistributedApplicationBuilder builder, string name)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name)))
+        {
+            throw new InvalidOperationException(
+                $"{KafkaModeSetting.Key} is 'external' but ConnectionStrings:{name} is not set. " +
+                $"Set it to the bootstrap servers, e.g. ConnectionStrings__{name}=broker1:9092,broker2:9092.");
+        }
+
+        return builder.AddConnectionString(name);
+    }
+}
