@@ -18,7 +18,9 @@ public static class KafkaTelemetry
 
     internal static readonly ActivitySource Source = new(ActivitySourceName);
     private static readonly Meter Meter = new(MeterName);
-    private static readonly TextMapPropagator Propagator = Propagators.DefaultTextMapPropagator;
+    // W3C trace context and baggage, whether or not the OpenTelemetry SDK has set a default propagator in this process.
+    private static readonly TextMapPropagator Propagator =
+        new CompositeTextMapPropagator([new TraceContextPropagator(), new BaggagePropagator()]);
 
     private static readonly Counter<long> SentMessages = Meter.CreateCounter<long>(
         "messaging.client.sent.messages", "{message}", "Messages published and acknowledged by the broker.");

@@ -1,3 +1,24 @@
+using Kiosk.Gateway;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+// Routes and clusters live in appsettings.json; "http://menu" etc. are resolved by service discovery.
+// A catch-all also matches its bare prefix (/api/carts/{**catch-all} takes POST /api/carts), so one route per service is enough.
+// YARP's default transforms add X-Forwarded-For/Proto/Host, so services can see the kiosk's own address.
+builder.Services.AddReverseProxy()
+    .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+    .AddServiceDiscoveryDestinationResolver();
+
 var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapReverseProxy(proxy =>
+{
+    proxy.Use(ProxyErrors.AnswerWithProblemDetailsAsync);
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
+
 app.Run();

@@ -1,0 +1,40 @@
+namespace Kiosk.AppHost.Postgres;
+
+/// <summary>Runs the installed PostgreSQL binaries as two executables: a one-shot initdb and the server.</summary>
+internal static class LocalPostgres
+{
+    public static IResourceBuilder<LocalPostgresServerResource> Add(IDistributedApplicationBuilder builder, string name, PostgresSettings settings)
+    {
+        var binDir = PostgresBinaries.FindBinDirectory(settings.BinDir);
+        var dataDir = PostgresDataDirectory.Resolve(settings.DataDir, builder.AppHostDirectory);
+        var workingDirectory = Path.GetDirectoryName(dataDir)!;
+
+        var (serverCommand, serverArgs) = AsServerUser(Path.Combine(binDir, "postgres"),
+            "-D", dataDir, "-k", "/tmp", "-c", "listen_addresses=127.0.0.1");
+        var server = builder.AddResource(new LocalPostgresServerResource(name, serverCommand, workingDirectory))
+            .WithArgs(serverArgs)
+            // postgres reads its port from PGPORT, so the endpoint allocated by Aspire is the one it listens on.
+            .WithEndpoint(name: LocalPostgresServerResource.PrimaryEndpointName, scheme: "tcp", env: "PGPORT")
+            .WithPostgresHealthCheck()
+            .ExcludeFromManifest();
+
+        if (!PostgresDataDirectory.IsInitialized(dataDir))
+        {
+            var (initCommand, initArgs) = AsServerUser(Path.Combine(binDir, "initdb"),
+                "-D", dataDir, "-U", LocalPostgresServerResource.SuperUser, "--auth=trust", "-E", "UTF8");
+            var init = builder.AddExecutable($"{name}-init", initCommand, workingDirectory, initArgs)
+                .WithParentRelationship(server)
+                .ExcludeFromManifest();
+            builder.Eventing.Subscribe<BeforeResourceStartedEvent>(init.Resource, (_, ct) => PostgresDataDirectory.PrepareAsync(dataDir, ct));
+            server.WaitForCompletion(init);
+        }
+
+        return server;
+    }
+
+    // setpriv execs the program, so the stop signal from the orchestrator reaches postgres itself and nothing is orphaned.
+    private static (string Command, string[] Args) AsServerUser(string program, params string[] args) =>
+        PostgresDataDirectory.RunAsPostgresUser
+            ? ("setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", program, .. args])
+            : (program, args);
+}
