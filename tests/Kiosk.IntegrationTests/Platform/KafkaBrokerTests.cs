@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Aspire.Hosting.Testing;
 using Confluent.Kafka;
 using Kiosk.ServiceDefaults.Messaging;
 using OpenTelemetry;
