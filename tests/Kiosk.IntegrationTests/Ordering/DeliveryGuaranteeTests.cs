@@ -9,6 +9,7 @@ namespace Kiosk.IntegrationTests.Ordering;
 public sealed class DeliveryGuaranteeTests(KioskAppFixture fixture)
 {
     private readonly KioskClient _kiosk = new(fixture);
+    private readonly KafkaProbe _kafka = new(fixture);
 
     [Fact]
     public async Task The_same_cart_checkout_delivered_twice_makes_one_order()
@@ -16,12 +17,12 @@ public sealed class DeliveryGuaranteeTests(KioskAppFixture fixture)
         var checkout = new CartCheckout(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "DINE_IN",
             [new CartCheckoutItem(201, "Yumburger", 45.00m, 2)], 90.00m, DateTimeOffset.UtcNow);
 
-        await ProduceAsync(Topics.CartCheckout, checkout.OrderId.ToString(), EventSerializer.Serialize(checkout));
-        var last = await ProduceAsync(Topics.CartCheckout, checkout.OrderId.ToString(), EventSerializer.Serialize(checkout));
+        await _kafka.ProduceAsync(Topics.CartCheckout, checkout.OrderId.ToString(), EventSerializer.Serialize(checkout));
+        var last = await _kafka.ProduceAsync(Topics.CartCheckout, checkout.OrderId.ToString(), EventSerializer.Serialize(checkout));
         // A re-sent checkout with a new event id but the same order id is also a duplicate (natural key).
-        last = await ProduceAsync(Topics.CartCheckout, checkout.OrderId.ToString(),
+        last = await _kafka.ProduceAsync(Topics.CartCheckout, checkout.OrderId.ToString(),
             EventSerializer.Serialize(checkout with { EventId = Guid.NewGuid() }));
-        await WaitUntilConsumedAsync("orders", last);
+        await _kafka.WaitUntilConsumedAsync("orders", last);
 
         var order = await _kiosk.WaitForOrderAsync(checkout.OrderId.ToString());
         using var staff = fixture.CreateStaffClient();
@@ -39,8 +40,8 @@ public sealed class DeliveryGuaranteeTests(KioskAppFixture fixture)
 
         var duplicate = new PaymentConfirmed(Guid.NewGuid(), Guid.Parse(orderId), Guid.NewGuid(), total + 1000m, 1000m, total,
             DateTimeOffset.UtcNow.AddHours(1));
-        var offset = await ProduceAsync(Topics.PaymentConfirmed, orderId, EventSerializer.Serialize(duplicate));
-        await WaitUntilConsumedAsync("orders", offset);
+        var offset = await _kafka.ProduceAsync(Topics.PaymentConfirmed, orderId, EventSerializer.Serialize(duplicate));
+        await _kafka.WaitUntilConsumedAsync("orders", offset);
 
         var after = await _kiosk.WaitForOrderAsync(orderId);
         Assert.Equal("PAID", after["status"]!.GetValue<string>());
@@ -56,9 +57,9 @@ public sealed class DeliveryGuaranteeTests(KioskAppFixture fixture)
         var poison = $"{{ this is not json {Guid.NewGuid()}";
         var key = Guid.NewGuid().ToString();
 
-        var poisoned = await ProduceAsync(topic, key, System.Text.Encoding.UTF8.GetBytes(poison));
+        var poisoned = await _kafka.ProduceAsync(topic, key, System.Text.Encoding.UTF8.GetBytes(poison));
 
-        var parked = await FindOnTopicAsync(Topics.DeadLetterOf(topic), m => System.Text.Encoding.UTF8.GetString(m.Value) == poison);
+        var parked = _kafka.Find(Topics.DeadLetterOf(topic), m => System.Text.Encoding.UTF8.GetString(m.Value) == poison);
         Assert.True(parked.Headers.TryGetLastBytes("dlt.error.message", out var error) && error.Length > 0, "The dead letter should carry its error.");
         Assert.True(parked.Headers.TryGetLastBytes("dlt.original.offset", out var offset));
         Assert.Equal(poisoned.Offset.Value.ToString(), System.Text.Encoding.UTF8.GetString(offset));
@@ -97,63 +98,5 @@ public sealed class DeliveryGuaranteeTests(KioskAppFixture fixture)
             return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonObject>() : null;
         }, TimeSpan.FromSeconds(90), $"order {orderId}, checked out during the outage, to appear");
         Assert.Equal("PENDING", order["status"]!.GetValue<string>());
-    }
-
-    private async Task<DeliveryResult<string, byte[]>> ProduceAsync(string topic, string key, byte[] value)
-    {
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
-        {
-            BootstrapServers = fixture.KafkaBootstrapServers,
-            LingerMs = 0,
-        }).Build();
-        return await producer.ProduceAsync(topic, new Message<string, byte[]> { Key = key, Value = value });
-    }
-
-    /// <summary>Waits until <paramref name="group"/> has committed past the given message: the handler's transaction is done.</summary>
-    private async Task WaitUntilConsumedAsync(string group, DeliveryResult<string, byte[]> delivered)
-    {
-        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = fixture.KafkaBootstrapServers,
-            GroupId = group,
-        }).Build();
-        await Eventually.TrueAsync(() =>
-        {
-            // Reading committed offsets does not join the group, so the service's consumer is not disturbed.
-            var committed = consumer.Committed([delivered.TopicPartition], TimeSpan.FromSeconds(5));
-            return Task.FromResult(committed.Single().Offset.Value > delivered.Offset.Value);
-        }, KioskClient.Patience, $"consumer group {group} to commit past offset {delivered.Offset.Value} of {delivered.TopicPartition}");
-    }
-
-    private async Task<Message<string, byte[]>> FindOnTopicAsync(string topic, Func<Message<string, byte[]>, bool> match)
-    {
-        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = fixture.KafkaBootstrapServers,
-            GroupId = "test-" + Guid.NewGuid().ToString("N"),
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            FetchWaitMaxMs = 5,
-            SessionTimeoutMs = 6000,
-            HeartbeatIntervalMs = 1000,
-        }).Build();
-        consumer.Subscribe(topic);
-        var deadline = DateTime.UtcNow + KioskClient.Patience;
-        try
-        {
-            while (DateTime.UtcNow < deadline)
-            {
-                var result = consumer.Consume(TimeSpan.FromMilliseconds(500));
-                if (result?.Message is { } message && match(message))
-                {
-                    return message;
-                }
-            }
-        }
-        finally
-        {
-            consumer.Close();
-        }
-        await Task.CompletedTask;
-        throw new TimeoutException($"No matching message arrived on {topic} within {KioskClient.Patience.TotalSeconds:0} s.");
     }
 }
