@@ -28,7 +28,7 @@ internal sealed class OutboxRelay<TContext>(
         {
             try
             {
-                // A full batch means more may be waiting: go again at once.
+                // A full batch sent means more may be waiting: go again at once.
                 if (await PublishPendingAsync(stoppingToken) == BatchSize)
                 {
                     continue;
@@ -55,6 +55,7 @@ internal sealed class OutboxRelay<TContext>(
         }
     }
 
+    /// <returns>How many rows were published.</returns>
     internal async Task<int> PublishPendingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -67,6 +68,7 @@ internal sealed class OutboxRelay<TContext>(
             .ToListAsync(cancellationToken);
 
         var blockedKeys = new HashSet<string>();
+        var published = 0;
         foreach (var message in batch)
         {
             if (message.NextAttemptAt > now || blockedKeys.Contains(message.Key))
@@ -83,22 +85,25 @@ internal sealed class OutboxRelay<TContext>(
                     KafkaTelemetry.ParentFrom(message.ReadTraceContext()), cancellationToken: cancellationToken);
                 message.SentAt = clock.GetUtcNow();
                 message.LastError = null;
+                published++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 message.Attempts++;
                 message.LastError = ex.Message;
                 message.NextAttemptAt = clock.GetUtcNow() + Backoff(message.Attempts);
-                blockedKeys.Add(message.Key);
                 logger.LogWarning("Publishing {EventType} {EventId} to {Topic} failed (attempt {Attempts}): {Error}",
                     message.EventType, message.EventId, message.Topic, message.Attempts, ex.Message);
+                await db.SaveChangesAsync(cancellationToken);
+                // The broker is most likely away: end the round rather than wait out a timeout for every row.
+                break;
             }
 
             // Saved per row: a crash between publish and save re-sends one event, never loses one.
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return batch.Count;
+        return published;
     }
 
     private static TimeSpan Backoff(int attempts) =>
