@@ -2,6 +2,7 @@ using Kiosk.ServiceDefaults.Http;
 using Kiosk.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -75,11 +76,19 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
+    private static async ValueTask<object?> WithoutTracing(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        using var _ = SuppressInstrumentationScope.Begin();
+        return await next(context);
+    }
+
     /// <summary>Maps <c>/health</c> (ready: every check, database and Kafka included) and <c>/alive</c> (liveness only).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath);
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        // Probes run every few seconds; their database and broker calls would bury the checkout flow in the traces.
+        app.MapHealthChecks(HealthEndpointPath).AddEndpointFilter(WithoutTracing);
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") })
+            .AddEndpointFilter(WithoutTracing);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using OpenTelemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -61,11 +62,16 @@ internal sealed class OutboxRelay<TContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var now = clock.GetUtcNow();
-        var batch = await db.Set<OutboxMessage>()
-            .Where(m => m.SentAt == null)
-            .OrderBy(m => m.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        List<OutboxMessage> batch;
+        // The poll runs every few seconds; traced, it would flood the dashboard with empty database spans.
+        using (SuppressInstrumentationScope.Begin())
+        {
+            batch = await db.Set<OutboxMessage>()
+                .Where(m => m.SentAt == null)
+                .OrderBy(m => m.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+        }
 
         var blockedKeys = new HashSet<string>();
         var published = 0;
@@ -94,16 +100,23 @@ internal sealed class OutboxRelay<TContext>(
                 message.NextAttemptAt = clock.GetUtcNow() + Backoff(message.Attempts);
                 logger.LogWarning("Publishing {EventType} {EventId} to {Topic} failed (attempt {Attempts}): {Error}",
                     message.EventType, message.EventId, message.Topic, message.Attempts, ex.Message);
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveUntracedAsync(db, cancellationToken);
                 // The broker is most likely away: end the round rather than wait out a timeout for every row.
                 break;
             }
 
             // Saved per row: a crash between publish and save re-sends one event, never loses one.
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveUntracedAsync(db, cancellationToken);
         }
 
         return published;
+    }
+
+    /// <summary>The relay's bookkeeping is not part of any request's story; the publish span is.</summary>
+    private static async Task SaveUntracedAsync(TContext db, CancellationToken cancellationToken)
+    {
+        using var _ = SuppressInstrumentationScope.Begin();
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static TimeSpan Backoff(int attempts) =>
