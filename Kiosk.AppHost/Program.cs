@@ -22,23 +22,27 @@ var kafka = builder.AddKioskKafka("kafka");
 
 var menu = builder.AddProject<Projects.Kiosk_Menu>("menu")
     .WithHttpEndpoint()
+    .WithHttpHealthCheck("/health")
     .WithReference(menuDb).WaitFor(menuDb)
     .WithEnvironment("Kiosk__StaffApiKey", staffApiKey);
 
 var cart = builder.AddProject<Projects.Kiosk_Cart>("cart")
     .WithHttpEndpoint()
+    .WithHttpHealthCheck("/health")
     .WithReference(cartDb).WaitFor(cartDb)
     .WithKafka(kafka)
     .WithReference(menu);
 
 var orders = builder.AddProject<Projects.Kiosk_Orders>("orders")
     .WithHttpEndpoint()
+    .WithHttpHealthCheck("/health")
     .WithReference(ordersDb).WaitFor(ordersDb)
     .WithKafka(kafka)
     .WithEnvironment("Kiosk__StaffApiKey", staffApiKey);
 
 var payments = builder.AddProject<Projects.Kiosk_Payments>("payments")
     .WithHttpEndpoint()
+    .WithHttpHealthCheck("/health")
     .WithReference(paymentsDb).WaitFor(paymentsDb)
     .WithKafka(kafka)
     .WithReference(orders)
@@ -46,6 +50,7 @@ var payments = builder.AddProject<Projects.Kiosk_Payments>("payments")
 
 var web = builder.AddProject<Projects.Kiosk_Web>("web")
     .WithHttpEndpoint()
+    .WithHttpHealthCheck("/health")
     .WithReference(menu).WithReference(cart).WithReference(orders).WithReference(payments)
     .WithEnvironment("Kiosk__StaffApiKey", staffApiKey)
     .WithEnvironment("Kiosk__StaffPin", staffPin)
@@ -62,6 +67,7 @@ foreach (var app in new IResourceBuilder<ProjectResource>[] { menu, cart, orders
 var gatewayPort = builder.Configuration.GetValue("Kiosk:Gateway:Port", 8080);
 builder.AddProject<Projects.Kiosk_Gateway>("gateway")
     .WithHttpEndpoint(port: gatewayPort == 0 ? null : gatewayPort)
+    .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints()
     .WithReference(menu).WithReference(cart).WithReference(orders).WithReference(payments).WithReference(web)
     .WaitFor(menu).WaitFor(cart).WaitFor(orders).WaitFor(payments).WaitFor(web);

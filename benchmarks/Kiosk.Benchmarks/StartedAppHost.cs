@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Kiosk.Benchmarks;
+
+public sealed record ResourceStartup(string Resource, double HealthySeconds, double? ReadySeconds);
+
+/// <summary>The whole AppHost started in-process on free ports and a fresh database directory, as the integration tests do.</summary>
+public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    /// <summary>Every resource the AppHost declares that must reach Healthy.</summary>
+    private static readonly string[] ResourceNames =
+        ["postgres", "menudb", "cartdb", "ordersdb", "paymentsdb", "kafka", "menu", "cart", "orders", "payments", "web", "gateway"];
+
+    /// <summary>The ASP.NET projects; each maps /health (database and Kafka checks included).</summary>
+    private static readonly string[] Projects = ["menu", "cart", "orders", "payments", "web", "gateway"];
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kiosk-bench-" + Guid.NewGuid().ToString("N")[..12]);
+    private DistributedApplication? _app;
+
+    public Uri GatewayUrl { get; private set; } = null!;
+    public TimeSpan StartupTime { get; private set; }
+    public IReadOnlyList<ResourceStartup> Startup { get; private set; } = [];
+
+    public async Task StartAsync()
+    {
+        var started = Stopwatch.StartNew();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Kiosk_AppHost>(
+        [
+            "--Kiosk:Kafka:Port=0",
+            "--Kiosk:Gateway:Port=0",
+            $"--Kiosk:Postgres:DataDir={_dataDirectory}",
+            $"--Parameters:staff-api-key={staffKey}",
+            "--Parameters:staff-pin=2468",
+            "--Logging:LogLevel:Default=Warning",
+        ], timeout.Token);
+        // Console output of the resources and failing probes while they start are expected; the numbers are the output here.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("Kiosk.AppHost.Resources", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
+
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        try
+        {
+            Startup = await Task.WhenAll(ResourceNames.Select(name => WaitAsync(name, started, timeout.Token)));
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The AppHost was not ready within {StartTimeout.TotalMinutes} minutes.");
+        }
+        StartupTime = started.Elapsed;
+        GatewayUrl = _app.GetEndpoint("gateway", "http");
+    }
+
+    // Aspire counts a project without a health check as healthy once its process runs, so projects are
+    // ready only when their own /health answers 200.
+    private async Task<ResourceStartup> WaitAsync(string name, Stopwatch started, CancellationToken cancellationToken)
+    {
+        await _app!.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken);
+        var healthy = started.Elapsed.TotalSeconds;
+        if (!Projects.Contains(name))
+        {
+            return new ResourceStartup(name, Math.Round(healthy, 2), null);
+        }
+        using var http = new HttpClient { BaseAddress = _app.GetEndpoint(name, "http"), Timeout = TimeSpan.FromSeconds(5) };
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync("/health", cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return new ResourceStartup(name, Math.Round(healthy, 2), Math.Round(started.Elapsed.TotalSeconds, 2));
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // Not listening yet, or the orchestrator's proxy holds the connection until it is.
+            }
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
+    /// <summary>The process id the orchestrator reports for each process resource (snapshot property executable.pid).</summary>
+    public IEnumerable<(string Resource, int Pid)> ProcessIds()
+    {
+        foreach (var name in ProcessMemory.KnownProcesses)
+        {
+            if (_app!.ResourceNotifications.TryGetCurrentState(name, out var resourceEvent)
+                && resourceEvent.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+                && int.TryParse(pid.ToString(), out var id))
+            {
+                yield return (name, id);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temporary directory is harmless.
+        }
+    }
+}
