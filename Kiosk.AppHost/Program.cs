@@ -57,10 +57,12 @@ var web = builder.AddProject<Projects.Kiosk_Web>("web")
     .WithEnvironment("Kiosk__Web__IdleSeconds", builder.Configuration["Kiosk:Web:IdleSeconds"] ?? "90")
     .WithEnvironment("Kiosk__Web__ConfirmationSeconds", builder.Configuration["Kiosk:Web:ConfirmationSeconds"] ?? "60");
 
-// Everything is reached through the gateway: let each app see the client's address and scheme, not the gateway's.
 foreach (var app in new IResourceBuilder<ProjectResource>[] { menu, cart, orders, payments, web })
 {
-    app.WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true");
+    // Everything is reached through the gateway: let each app see the client's address and scheme, not the gateway's.
+    app.WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true")
+        // The apps run in the AppHost's environment, so Development brings the API references at /api/{service}/docs.
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
 }
 
 // The kiosk's bookmarked address: a fixed port (Kiosk:Gateway:Port, default 8080; 0 lets tests take a free one).

@@ -10,7 +10,8 @@ public static class CartsApi
 
         api.MapPost("", CreateCart)
             .WithName("CreateCart")
-            .WithSummary("Start an empty cart for one customer at the kiosk");
+            .WithSummary("Start an empty cart for one customer at the kiosk")
+            .WithDescription("201 with the empty cart and `Location: /api/carts/{cartId}`. Keep the cartId until the customer has checked out.");
 
         api.MapGet("/{cartId:guid}", GetCart)
             .WithName("GetCart")
@@ -20,7 +21,11 @@ public static class CartsApi
         api.MapPost("/{cartId:guid}/items", AddItem)
             .WithName("AddCartItem")
             .WithSummary("Add a menu item (the same item again raises its quantity); name and price come from the menu")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithDescription(
+                "400: quantity outside 1–20 (also for the line's new total) or a malformed body. 404: no such cart. "
+                + "409: the item is sold out, or the cart is already checked out. 422: the item is not on the menu. "
+                + "503: the menu service could not be asked; try again. Not idempotent: repeating it adds the quantity again.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -29,20 +34,26 @@ public static class CartsApi
         api.MapPatch("/{cartId:guid}/items/{lineId:guid}", ChangeQuantity)
             .WithName("ChangeCartLineQuantity")
             .WithSummary("Set one line's quantity (1–20)")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithDescription("Sets the quantity (safe to repeat). 404: no such cart or line. 409: the cart is already checked out.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapDelete("/{cartId:guid}/items/{lineId:guid}", RemoveLine)
             .WithName("RemoveCartLine")
             .WithSummary("Remove one line from the cart")
+            .WithDescription("404: no such cart or line (also when the line was already removed). 409: the cart is already checked out.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/{cartId:guid}/checkout", Checkout)
             .WithName("CheckoutCart")
             .WithSummary("Place the order; repeating it answers the same order id and places nothing new")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithDescription(
+                "202 with the orderId and `Location: /api/orders/{orderId}`: the order is accepted, not yet created. "
+                + "Poll that location every 500 ms–1 s; it answers 404 until the order service has processed the checkout. "
+                + "400: diningOption is not DINE_IN or TAKE_OUT. 422: the cart is empty. 409: the cart changed at the same moment; retry.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -14,6 +14,7 @@ public static class ItemsApi
         api.MapPut("/{id:int}/availability", SetAvailability)
             .WithName("SetMenuItemAvailability")
             .WithSummary("Staff: mark an item sold out (false) or back on sale (true)")
+            .WithDescription("Safe to repeat. While an item is sold out, adding it to a cart answers 409.")
             .RequireStaffApiKey()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);

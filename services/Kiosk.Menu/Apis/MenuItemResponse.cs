@@ -1,5 +1,16 @@
 namespace Kiosk.Menu.Apis;
 
+[OpenApiExample("""
+    {
+      "id": 101,
+      "categoryCode": "CHICKENJOY",
+      "name": "1-pc Chickenjoy with Rice",
+      "description": "One piece of our crackling-crisp fried chicken, juicy to the bone, with steamed rice and gravy.",
+      "price": 99.00,
+      "available": true,
+      "imageKey": "chickenjoy"
+    }
+    """)]
 public sealed record MenuItemResponse(
     int Id, string CategoryCode, string Name, string Description, decimal Price, bool Available, string ImageKey)
 {

@@ -10,11 +10,15 @@ public static class OrdersApi
         api.MapGet("/{orderId:guid}", GetOrder)
             .WithName("GetOrder")
             .WithSummary("One order with its number, status, items and VAT; 404 until the checkout has been processed")
+            .WithDescription(
+                "The kiosk polls this every 500 ms–1 s after checkout: 404 means 'not created yet', not 'lost'. "
+                + "Totals are VAT-inclusive (12 %): vatableSales = round(total / 1.12, 2), vat = total − vatableSales.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("", ListOrders)
             .WithName("ListOrders")
             .WithSummary("Staff: orders in one status (default: every open one, PENDING and PAID), oldest first")
+            .WithDescription("?status=PENDING|PAID|COMPLETED (any casing); 400 for anything else.")
             .RequireStaffApiKey()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -22,6 +26,7 @@ public static class OrdersApi
         api.MapPost("/{orderId:guid}/complete", CompleteOrder)
             .WithName("CompleteOrder")
             .WithSummary("Staff: hand a PAID order to the customer (PAID → COMPLETED)")
+            .WithDescription("409 unless the order is PAID: a PENDING order is not paid yet, a COMPLETED one was already served.")
             .RequireStaffApiKey()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

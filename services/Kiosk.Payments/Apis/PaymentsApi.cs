@@ -16,8 +16,13 @@ public static class PaymentsApi
         api.MapPost("/", TakePayment)
             .WithName("TakePayment")
             .WithSummary("Staff: take cash for an order and get the receipt with the change to hand back")
+            .WithDescription(
+                "201 with the receipt and `Location: /api/payments/{paymentId}`. 400: orderId missing, or amountPaid not a positive "
+                + "amount in centavos. 404: the order service does not know the order. 409: the order is already paid (take no more cash). "
+                + "422: not enough cash; the problem's `amountDue` extension holds the total. 503 with `Retry-After: 1`: the order "
+                + "exists but its ORDER_CREATED event has not reached payments yet; retry after that many seconds.")
             .RequireStaffApiKey()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -1,6 +1,9 @@
 namespace Kiosk.Payments.Apis;
 
 /// <summary>Nullable so a missing field is reported as missing instead of read as an empty id or ₱0.</summary>
+[OpenApiExample("""
+    { "orderId": "f0b2308b-081b-4dd7-8c5e-8e55fb53352f", "amountPaid": 300.00 }
+    """)]
 public sealed record TakePaymentRequest(Guid? OrderId, decimal? AmountPaid)
 {
     /// <returns>What is wrong with the request, by field; empty when it can be processed.</returns>
