@@ -16,14 +16,14 @@ public sealed class KafkaProbe(KioskAppFixture fixture)
     }
 
     /// <summary>Waits until <paramref name="group"/> has committed past the given message: the handler's transaction is done.</summary>
-    public Task WaitUntilConsumedAsync(string group, DeliveryResult<string, byte[]> delivered)
+    public async Task WaitUntilConsumedAsync(string group, DeliveryResult<string, byte[]> delivered)
     {
         using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
         {
             BootstrapServers = fixture.KafkaBootstrapServers,
             GroupId = group,
         }).Build();
-        return Eventually.TrueAsync(() =>
+        await Eventually.TrueAsync(() =>
         {
             // Reading committed offsets does not join the group, so the service's consumer is not disturbed.
             var committed = consumer.Committed([delivered.TopicPartition], TimeSpan.FromSeconds(5));
