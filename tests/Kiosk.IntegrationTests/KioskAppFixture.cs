@@ -53,6 +53,13 @@ public sealed class KioskAppFixture : IAsyncLifetime
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
 
+        // The test host runs no dashboard: without a collector, exporting would only spin retries and stall every shutdown.
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            project.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
+                context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
+        }
+
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
 

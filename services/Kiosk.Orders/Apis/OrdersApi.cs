@@ -87,7 +87,7 @@ public static class OrdersApi
 
         try
         {
-            order.Complete(clock.GetUtcNow());
+            order.Complete(clock.GetUtcNowForDatabase());
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (OrderStatusException ex)

@@ -20,7 +20,7 @@ public sealed class CartCheckoutHandler(
             return;
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNowForDatabase();
         var day = calendar.DayOf(now);
         var counter = await db.DailyOrderCounters.FindAsync([day], cancellationToken);
         if (counter is null)

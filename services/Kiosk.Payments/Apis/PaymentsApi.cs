@@ -71,7 +71,7 @@ public static class PaymentsApi
             return PaymentProblems.NotEnough(amountPaid, order.Total);
         }
 
-        var payment = order.Pay(Guid.CreateVersion7(), amountPaid, ToDatabasePrecision(clock.GetUtcNow()));
+        var payment = order.Pay(Guid.CreateVersion7(), amountPaid, clock.GetUtcNowForDatabase());
         db.Payments.Add(payment);
         db.AddIntegrationEvent(Topics.PaymentConfirmed, orderId.ToString(), new PaymentConfirmed(
             Guid.CreateVersion7(), orderId, payment.PaymentId, payment.AmountPaid, payment.Change, payment.Total, payment.PaidAt));
@@ -113,5 +113,4 @@ public static class PaymentsApi
     }
 
     /// <summary>PostgreSQL keeps microseconds: trimmed now, the 201 and a later GET show the same <c>paidAt</c>.</summary>
-    private static DateTimeOffset ToDatabasePrecision(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
 }
