@@ -10,6 +10,8 @@ builder.Services.Configure<ResourceNotificationServiceOptions>(options =>
     options.DefaultWaitBehavior = WaitBehavior.StopOnResourceUnavailable);
 
 var staffApiKey = builder.AddParameter("staff-api-key", secret: true);
+// The store's day (order numbers restart, the board resets) in one place for every app that needs it.
+var storeTimeZone = builder.Configuration["Kiosk:TimeZone"] ?? "Asia/Manila";
 var staffPin = builder.AddParameter("staff-pin", secret: true);
 
 // Infrastructure: container, embedded/local or external, chosen by Kiosk:{Kafka,Postgres}:Mode.
@@ -38,7 +40,8 @@ var orders = builder.AddProject<Projects.Kiosk_Orders>("orders")
     .WithHttpHealthCheck("/health")
     .WithReference(ordersDb).WaitFor(ordersDb)
     .WithKafka(kafka)
-    .WithEnvironment("Kiosk__StaffApiKey", staffApiKey);
+    .WithEnvironment("Kiosk__StaffApiKey", staffApiKey)
+    .WithEnvironment("Kiosk__TimeZone", storeTimeZone);
 
 var payments = builder.AddProject<Projects.Kiosk_Payments>("payments")
     .WithHttpEndpoint()
@@ -54,6 +57,7 @@ var web = builder.AddProject<Projects.Kiosk_Web>("web")
     .WithReference(menu).WithReference(cart).WithReference(orders).WithReference(payments)
     .WithEnvironment("Kiosk__StaffApiKey", staffApiKey)
     .WithEnvironment("Kiosk__StaffPin", staffPin)
+    .WithEnvironment("Kiosk__TimeZone", storeTimeZone)
     .WithEnvironment("Kiosk__Web__IdleSeconds", builder.Configuration["Kiosk:Web:IdleSeconds"] ?? "90")
     .WithEnvironment("Kiosk__Web__ConfirmationSeconds", builder.Configuration["Kiosk:Web:ConfirmationSeconds"] ?? "60");
 

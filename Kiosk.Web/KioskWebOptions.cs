@@ -1,6 +1,6 @@
 namespace Kiosk.Web;
 
-/// <summary>The <c>Kiosk:Web</c> configuration section: how long screens wait before starting over.</summary>
+/// <summary>The <c>Kiosk:Web</c> configuration section: how long screens wait before starting over, and how crew sign-in resists guessing.</summary>
 public sealed class KioskWebOptions
 {
     public const string Section = "Kiosk:Web";
@@ -13,4 +13,10 @@ public sealed class KioskWebOptions
 
     /// <summary>Length of the visible "Are you still there?" countdown.</summary>
     public int IdleCountdownSeconds { get; set; } = 10;
+
+    /// <summary>Wrong staff PINs one client address may enter within <see cref="SignInLockoutSeconds"/> before it is locked out.</summary>
+    public int SignInAttempts { get; set; } = 5;
+
+    /// <summary>The period in which wrong PINs are counted, and how long a locked-out address must then wait.</summary>
+    public int SignInLockoutSeconds { get; set; } = 300;
 }

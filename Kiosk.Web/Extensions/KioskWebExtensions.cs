@@ -1,5 +1,7 @@
 using Kiosk.Web;
+using Kiosk.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 
 namespace Microsoft.Extensions.Hosting;
@@ -55,6 +57,9 @@ public static class KioskWebExtensions
                 options.Events.OnRedirectToAccessDenied = context => RedirectRelative(context.Response, context.RedirectUri);
             });
         services.AddAuthorization();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(provider => StoreClock.FromConfiguration(builder.Configuration, provider.GetRequiredService<TimeProvider>()));
 
         services.AddRazorPages(options =>
         {

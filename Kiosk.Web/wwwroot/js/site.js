@@ -22,6 +22,19 @@
         dialog.addEventListener("cancel", () => { window.location.href = dialog.dataset.cancelHref; });
     });
 
+    // A second tap while the first is on its way would add an item twice or show "already paid" instead of the change:
+    // each form posts once per page (listening on the document also covers lists the crew screens swap in).
+    // A page restored from the back-forward cache may post again.
+    document.addEventListener("submit", event => {
+        const form = event.target;
+        if (form.method !== "post") { return; }
+        if (form.dataset.posted) { event.preventDefault(); return; }
+        form.dataset.posted = "true";
+    });
+    window.addEventListener("pageshow", event => {
+        if (event.persisted) { $$("form[data-posted]").forEach(form => delete form.dataset.posted); }
+    });
+
     // Cashier quick-cash buttons fill the amount field.
     $$("[data-fill]").forEach(button => button.addEventListener("click", () => {
         const input = document.getElementById(button.dataset.fill);

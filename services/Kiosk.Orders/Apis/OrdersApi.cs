@@ -18,7 +18,10 @@ public static class OrdersApi
         api.MapGet("", ListOrders)
             .WithName("ListOrders")
             .WithSummary("Staff: orders in one status (default: every open one, PENDING and PAID), oldest first")
-            .WithDescription("?status=PENDING|PAID|COMPLETED (any casing); 400 for anything else.")
+            .WithDescription(
+                "?status=PENDING|PAID|COMPLETED (any casing); 400 for anything else. "
+                + "?since=<ISO 8601 time> keeps only orders that reached their current status at or after it "
+                + "(e.g. the now-serving board asks for orders completed today).")
             .RequireStaffApiKey()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -48,7 +51,7 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<List<OrderResponse>>, ValidationProblem>> ListOrders(
-        string? status, OrdersDbContext db, CancellationToken cancellationToken)
+        string? status, DateTimeOffset? since, OrdersDbContext db, CancellationToken cancellationToken)
     {
         OrderStatus[] wanted;
         if (string.IsNullOrWhiteSpace(status))
@@ -66,8 +69,15 @@ public static class OrdersApi
                 detail: $"'{status}' is not an order status. Use ?status={string.Join("|", OrderStatusText.All)}, or leave it out for every open order.");
         }
 
-        var orders = await db.Orders.AsNoTracking()
-            .Where(o => wanted.Contains(o.Status))
+        var query = db.Orders.AsNoTracking().Where(o => wanted.Contains(o.Status));
+        if (since is { } from)
+        {
+            // Status only moves forward, so the latest of the three times is when the order reached its current status.
+            var fromUtc = from.ToUniversalTime();
+            query = query.Where(o => (o.CompletedAt ?? o.PaidAt ?? o.CreatedAt) >= fromUtc);
+        }
+
+        var orders = await query
             .OrderBy(o => o.CreatedAt).ThenBy(o => o.OrderNumber)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(orders.ConvertAll(OrderResponse.From));

@@ -1,10 +1,13 @@
+using System.Text.RegularExpressions;
+using Aspire.Hosting.Testing;
+using Microsoft.Playwright;
 using static Kiosk.IntegrationTests.Browser.KioskScreen;
 using static Microsoft.Playwright.Assertions;
 
 namespace Kiosk.IntegrationTests.Browser;
 
 [Collection(KioskCollection.Name)]
-public sealed class StaffAccessTests(KioskAppFixture app, BrowserFixture browser)
+public sealed partial class StaffAccessTests(KioskAppFixture app, BrowserFixture browser)
 {
     [Theory]
     [InlineData("/staff/cashier")]
@@ -32,6 +35,57 @@ public sealed class StaffAccessTests(KioskAppFixture app, BrowserFixture browser
         await page.GotoAsync(path);
         await Expect(page).ToHaveURLAsync(SignInUrl());
     }
+
+    [Fact]
+    public async Task Five_wrong_pins_lock_that_address_out_while_a_colleague_elsewhere_still_signs_in()
+    {
+        // Every test signs in from the same address, so a lockout there would break the tests after this one. Instead this
+        // test talks to the web app directly and plays the gateway, naming made-up client addresses in X-Forwarded-For.
+        const int allowedWrongPins = 5; // Kiosk:Web:SignInAttempts, left at its default by the fixture
+        var web = app.App.GetEndpoint("web", "http");
+        var guesser = await NewPageFromAsync(web, "192.0.2.10");
+        await using var guesserContext = guesser.Context;
+
+        await guesser.GotoAsync("/staff/signin");
+        for (var attempt = 1; attempt < allowedWrongPins; attempt++)
+        {
+            await SignInWithAsync(guesser, $"{attempt}{app.StaffPin}");
+            await Expect(guesser.GetByTestId("banner")).ToHaveTextAsync("That PIN is not right. Please try again.");
+        }
+        var lockout = await SignInWithAsync(guesser, "0000");
+        await Expect(guesser.GetByTestId("banner")).ToHaveTextAsync(TooManyWrongPins());
+        Assert.Equal((int)HttpStatusCode.TooManyRequests, lockout.Status);
+        await Screenshots.SaveAsync(guesser, "locked-out");
+
+        // Locked out means the right PIN is refused too: guessing on gains nothing.
+        await SignInWithAsync(guesser, app.StaffPin);
+        await Expect(guesser.GetByTestId("banner")).ToHaveTextAsync(TooManyWrongPins());
+        await Expect(guesser).ToHaveURLAsync(SignInUrl());
+
+        var colleague = await NewPageFromAsync(web, "192.0.2.11");
+        await using var colleagueContext = colleague.Context;
+        await colleague.GotoAsync("/staff/signin");
+        await SignInWithAsync(colleague, app.StaffPin);
+        await Expect(colleague).ToHaveURLAsync(new Uri(web, "/staff/cashier").ToString());
+    }
+
+    private async Task<IPage> NewPageFromAsync(Uri web, string clientAddress)
+    {
+        var page = await browser.NewPageAsync(web);
+        await page.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Forwarded-For"] = clientAddress });
+        return page;
+    }
+
+    private static async Task<IResponse> SignInWithAsync(IPage page, string pin)
+    {
+        await page.GetByTestId("staff-pin").FillAsync(pin);
+        return await page.RunAndWaitForResponseAsync(
+            () => page.GetByTestId("staff-signin").ClickAsync(),
+            response => response.Request.Method == "POST" && SignInUrl().IsMatch(response.Url));
+    }
+
+    [GeneratedRegex(@"^Too many wrong PINs — wait \d+ minutes? or ask a manager\.$")]
+    private static partial Regex TooManyWrongPins();
 
     [Fact]
     public async Task The_now_serving_board_needs_no_sign_in()

@@ -133,6 +133,23 @@ public sealed class OrderingFlowTests(KioskAppFixture fixture, ITestOutputHelper
     }
 
     [Fact]
+    public async Task The_staff_list_keeps_only_orders_that_reached_their_status_since_a_given_time()
+    {
+        var (orderId, total) = await _kiosk.PlaceOrderAsync((704, 1));
+        Assert.Equal(HttpStatusCode.Created, (await _kiosk.PayWhenReadyAsync(orderId, total)).StatusCode);
+        var paid = await _kiosk.WaitForOrderAsync(orderId, "PAID");
+        var paidAt = paid["paidAt"]!.GetValue<DateTimeOffset>();
+        using var staff = fixture.CreateStaffClient();
+
+        var sincePayment = await staff.GetFromJsonAsync<JsonArray>($"/api/orders?status=PAID&since={Uri.EscapeDataString(paidAt.ToString("O"))}");
+        var afterPayment = await staff.GetFromJsonAsync<JsonArray>(
+            $"/api/orders?status=PAID&since={Uri.EscapeDataString(paidAt.AddSeconds(1).ToString("O"))}");
+
+        Assert.Contains(sincePayment!, o => o!["orderId"]!.GetValue<string>() == orderId);
+        Assert.DoesNotContain(afterPayment!, o => o!["orderId"]!.GetValue<string>() == orderId);
+    }
+
+    [Fact]
     public async Task Staff_endpoints_refuse_calls_without_the_key()
     {
         var anyId = Guid.NewGuid();

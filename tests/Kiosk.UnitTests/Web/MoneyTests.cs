@@ -1,0 +1,33 @@
+using System.Globalization;
+using Kiosk.Web.Display;
+
+namespace Kiosk.UnitTests.Web;
+
+public sealed class MoneyTests
+{
+    [Theory]
+    [InlineData("1234.5", "₱1,234.50")]
+    [InlineData("0", "₱0.00")]
+    [InlineData("0.05", "₱0.05")]
+    [InlineData("95", "₱95.00")]
+    [InlineData("999.995", "₱1,000.00")]
+    [InlineData("1234567.89", "₱1,234,567.89")]
+    public void Pesos_show_the_sign_thousands_separators_and_two_decimals(string amount, string expected) =>
+        Assert.Equal(expected, Money.Peso(decimal.Parse(amount, CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void Formatting_does_not_follow_the_servers_culture()
+    {
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            // German swaps the separators: 1.234,50 would be wrong on a Philippine kiosk.
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            Assert.Equal("₱1,234.50", Money.Peso(1234.50m));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
+}
