@@ -48,7 +48,7 @@ var payments = builder.AddProject<Projects.Kiosk_Payments>("payments")
     .WithHttpHealthCheck("/health")
     .WithReference(paymentsDb).WaitFor(paymentsDb)
     .WithKafka(kafka)
-    .WithReference(orders)
+    .WithReference(orders).WithReference(cart)
     .WithEnvironment("Kiosk__StaffApiKey", staffApiKey);
 
 var web = builder.AddProject<Projects.Kiosk_Web>("web")

@@ -7,6 +7,7 @@ builder.AddOutboxRelay<PaymentsDbContext>();
 builder.AddEventConsumer<PaymentsDbContext>("kafka", "payments", c => c
     .Handle<OrderCreated, OrderCreatedHandler>(Topics.OrderCreated));
 builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = new Uri("http://orders"));
+builder.Services.AddHttpClient<CartsClient>(http => http.BaseAddress = new Uri("http://cart"));
 builder.Services.AddKioskOpenApi("Kiosk Payments API");
 
 var app = builder.Build();

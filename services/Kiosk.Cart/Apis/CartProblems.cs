@@ -8,6 +8,9 @@ public static class CartProblems
     public static ProblemHttpResult CartNotFound(Guid cartId) =>
         Problem(StatusCodes.Status404NotFound, "Cart not found", $"There is no cart {cartId}; start a new one with POST /api/carts.");
 
+    public static ProblemHttpResult NoCheckoutFor(Guid orderId) =>
+        Problem(StatusCodes.Status404NotFound, "No such checkout", $"No cart was checked out as order {orderId}.");
+
     public static ProblemHttpResult Invalid(string field, string detail) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
         {

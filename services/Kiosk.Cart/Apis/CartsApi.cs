@@ -18,6 +18,14 @@ public static class CartsApi
             .WithSummary("The cart with its lines and total")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapGet("/by-order/{orderId:guid}", GetCartByOrder)
+            .WithName("GetCartByOrder")
+            .WithSummary("The checked-out cart that became this order")
+            .WithDescription(
+                "200 as soon as the checkout is committed, before the order service has created the order; "
+                + "the payment service asks this to tell 'on its way' (503, retry) from 'no such order' (404).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         api.MapPost("/{cartId:guid}/items", AddItem)
             .WithName("AddCartItem")
             .WithSummary("Add a menu item (the same item again raises its quantity); name and price come from the menu")
@@ -76,6 +84,15 @@ public static class CartsApi
             .Include(c => c.Lines.OrderBy(l => l.Id))
             .SingleOrDefaultAsync(c => c.Id == cartId, cancellationToken);
         return cart is null ? CartProblems.CartNotFound(cartId) : TypedResults.Ok(CartResponse.From(cart));
+    }
+
+    public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> GetCartByOrder(
+        Guid orderId, CartDbContext db, CancellationToken cancellationToken)
+    {
+        var cart = await db.Carts.AsNoTracking()
+            .Include(c => c.Lines.OrderBy(l => l.Id))
+            .SingleOrDefaultAsync(c => c.OrderId == orderId, cancellationToken);
+        return cart is null ? CartProblems.NoCheckoutFor(orderId) : TypedResults.Ok(CartResponse.From(cart));
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> AddItem(

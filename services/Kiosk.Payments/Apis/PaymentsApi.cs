@@ -40,7 +40,7 @@ public static class PaymentsApi
     }
 
     public static async Task<Results<Created<ReceiptResponse>, ValidationProblem, ProblemHttpResult>> TakePayment(
-        TakePaymentRequest? request, PaymentsDbContext db, OrdersClient orders, TimeProvider clock, HttpResponse response,
+        TakePaymentRequest? request, PaymentsDbContext db, OrdersClient orders, CartsClient carts, TimeProvider clock, HttpResponse response,
         CancellationToken cancellationToken)
     {
         var errors = TakePaymentRequest.Validate(request);
@@ -52,8 +52,14 @@ public static class PaymentsApi
         var order = await FindPayableOrderAsync(db, orderId, cancellationToken);
         if (order is null)
         {
-            // Not known here yet: the order service says whether it is on its way (503, retry) or does not exist (404).
-            return await orders.FindOrderAsync(orderId, cancellationToken) switch
+            // Not known here yet: if the order service or, earlier still, the cart service knows it, it is on its way
+            // (503, retry); if neither does, it does not exist (404).
+            var lookup = await orders.FindOrderAsync(orderId, cancellationToken);
+            if (lookup == OrderLookup.NotFound)
+            {
+                lookup = await carts.FindCheckoutAsync(orderId, cancellationToken);
+            }
+            return lookup switch
             {
                 OrderLookup.Found => PaymentProblems.OrderNotReady(response, orderId),
                 OrderLookup.NotFound => PaymentProblems.OrderNotFound(orderId),
@@ -111,6 +117,4 @@ public static class PaymentsApi
             await Task.Delay(SetupCheckInterval, cancellationToken);
         }
     }
-
-    /// <summary>PostgreSQL keeps microseconds: trimmed now, the 201 and a later GET show the same <c>paidAt</c>.</summary>
 }

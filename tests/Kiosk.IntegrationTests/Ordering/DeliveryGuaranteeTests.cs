@@ -86,6 +86,10 @@ public sealed class DeliveryGuaranteeTests(KioskAppFixture fixture)
             orderId = (await checkout.Content.ReadFromJsonAsync<JsonObject>())!["orderId"]!.GetValue<string>();
             await Task.Delay(TimeSpan.FromSeconds(2));
             Assert.Equal(HttpStatusCode.NotFound, (await _kiosk.Customer.GetAsync($"/api/orders/{orderId}")).StatusCode);
+            // The cashier is told "not ready yet, retry", never "no such order", for an order the customer holds a receipt of.
+            var payment = await _kiosk.PayAsync(orderId, 500m);
+            await KioskClient.ProblemAsync(payment, HttpStatusCode.ServiceUnavailable);
+            Assert.NotNull(payment.Headers.RetryAfter);
         }
         finally
         {
