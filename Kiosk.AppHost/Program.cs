@@ -59,7 +59,8 @@ var web = builder.AddProject<Projects.Kiosk_Web>("web")
     .WithEnvironment("Kiosk__StaffPin", staffPin)
     .WithEnvironment("Kiosk__TimeZone", storeTimeZone)
     .WithEnvironment("Kiosk__Web__IdleSeconds", builder.Configuration["Kiosk:Web:IdleSeconds"] ?? "90")
-    .WithEnvironment("Kiosk__Web__ConfirmationSeconds", builder.Configuration["Kiosk:Web:ConfirmationSeconds"] ?? "60");
+    .WithEnvironment("Kiosk__Web__ConfirmationSeconds", builder.Configuration["Kiosk:Web:ConfirmationSeconds"] ?? "60")
+    .WithEnvironment("Kiosk__Web__OrderVisibleSeconds", builder.Configuration["Kiosk:Web:OrderVisibleSeconds"] ?? "60");
 
 foreach (var app in new IResourceBuilder<ProjectResource>[] { menu, cart, orders, payments, web })
 {

@@ -11,6 +11,12 @@ public sealed class KioskWebOptions
     /// <summary>Seconds the confirmation screen stays before the kiosk returns to the attract screen.</summary>
     public int ConfirmationSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Seconds the confirmation screen waits for the order to become visible before it asks the customer to show
+    /// the screen to the crew (it keeps looking, and returns to the start after <see cref="ConfirmationSeconds"/>).
+    /// </summary>
+    public int OrderVisibleSeconds { get; set; } = 60;
+
     /// <summary>Length of the visible "Are you still there?" countdown.</summary>
     public int IdleCountdownSeconds { get; set; } = 10;
 

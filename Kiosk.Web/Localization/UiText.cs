@@ -27,6 +27,9 @@ public sealed record UiText
     public required string Item { get; init; }
     public required string Items { get; init; }
     public required string StartOver { get; init; }
+    public required string StartOverQuestion { get; init; }
+    public required string OrderWillBeCleared { get; init; }
+    public required string KeepMyOrder { get; init; }
     public required string MenuUnavailable { get; init; }
     public required string TapAnItem { get; init; }
     public required string NothingHere { get; init; }
@@ -54,6 +57,9 @@ public sealed record UiText
     public required string NewOrder { get; init; }
     public required string BackToStartIn { get; init; }
     public required string Seconds { get; init; }
+    public required string NotConfirmedYet { get; init; }
+    public required string ShowThisToCrew { get; init; }
+    public required string OrderReference { get; init; }
 
     public required string StillThere { get; init; }
     public required string ClearingIn { get; init; }

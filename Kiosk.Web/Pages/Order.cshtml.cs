@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Kiosk.Web.Pages;
 
 /// <summary>The confirmation screen: the order number, "please pay at the counter", and a status that follows the order.</summary>
-public sealed class OrderModel(OrdersClient orders, UiText text, IOptions<KioskWebOptions> options) : PageModel
+public sealed class OrderModel(OrdersClient orders, CartClient carts, UiText text, IOptions<KioskWebOptions> options) : PageModel
 {
     // The order appears once the orders service has consumed the checkout event, usually well within this.
     private static readonly TimeSpan FirstLookWait = TimeSpan.FromSeconds(2);
@@ -11,7 +11,10 @@ public sealed class OrderModel(OrdersClient orders, UiText text, IOptions<KioskW
 
     public Guid OrderId { get; private set; }
     public Order? Order { get; private set; }
+    /// <summary>The checked-out cart's total, shown if the order is slow to appear; null when this kiosk did not place it.</summary>
+    public decimal? CartTotal { get; private set; }
     public int ConfirmationSeconds => options.Value.ConfirmationSeconds;
+    public int OrderVisibleSeconds => options.Value.OrderVisibleSeconds;
 
     public async Task OnGetAsync(Guid orderId, CancellationToken ct)
     {
@@ -27,9 +30,24 @@ public sealed class OrderModel(OrdersClient orders, UiText text, IOptions<KioskW
             }
             if (found.Problem.StatusCode != StatusCodes.Status404NotFound || DateTimeOffset.UtcNow >= deadline)
             {
+                await LoadCartTotalAsync(orderId, ct);
                 return; // the poller on the page keeps asking
             }
             await Task.Delay(FirstLookInterval, ct);
+        }
+    }
+
+    // The cart that was checked out already knows the total, so the crew can match the order without its number.
+    private async Task LoadCartTotalAsync(Guid orderId, CancellationToken ct)
+    {
+        if (KioskSession.CartId(Request) is not { } cartId)
+        {
+            return;
+        }
+        var cart = await carts.GetAsync(cartId, ct);
+        if (cart.Succeeded && cart.Value.OrderId == orderId)
+        {
+            CartTotal = cart.Value.Total;
         }
     }
 

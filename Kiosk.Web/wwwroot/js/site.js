@@ -22,6 +22,16 @@
         dialog.addEventListener("cancel", () => { window.location.href = dialog.dataset.cancelHref; });
     });
 
+    // "Start over" asks first when the page rendered the question (the cart has items): Escape or "Keep my order"
+    // closes it and focus goes back to the button. With no question, or without this script, the link starts over.
+    $$("[data-confirm]").forEach(link => link.addEventListener("click", event => {
+        const question = document.getElementById(link.dataset.confirm);
+        if (question) {
+            event.preventDefault();
+            question.showModal();
+        }
+    }));
+
     // A second tap while the first is on its way would add an item twice or show "already paid" instead of the change:
     // each form posts once per page (listening on the document also covers lists the crew screens swap in).
     // A page restored from the back-forward cache may post again.
@@ -79,9 +89,10 @@
     }
 
     // Confirmation screen: back to the attract screen on its own once the number is shown (the server renders the
-    // note hidden until then, and the poller reloads the page when the order first appears).
+    // note hidden until then, and the poller reloads the page when the order first appears) or the order is given up on.
     const returnNote = $("[data-return-seconds]");
-    if (returnNote && !returnNote.hidden && Number(returnNote.dataset.returnSeconds) > 0) {
+    const countDownToStart = () => {
+        returnNote.hidden = false;
         const deadline = Date.now() + Number(returnNote.dataset.returnSeconds) * 1000;
         const shown = $(".countdown", returnNote);
         const update = () => {
@@ -91,7 +102,8 @@
         };
         update();
         window.setInterval(update, 1000);
-    }
+    };
+    if (returnNote && !returnNote.hidden && Number(returnNote.dataset.returnSeconds) > 0) { countDownToStart(); }
 
     // Confirmation screen: follow the order's status without a reload (404 = still on its way).
     const poll = $("[data-order-poll]");
@@ -100,6 +112,21 @@
         const status = $("[data-testid=order-status]", poll);
         const hint = $("[data-testid=order-hint]", poll);
         const setText = (element, text) => { if (element.textContent.trim() !== text) { element.textContent = text; } };
+        let unconfirmed = false;
+
+        // Still not visible after data-visible-seconds (a long broker outage): tell the customer to show the crew the
+        // order's reference and total, and go back to the start as usual. Polling goes on; if the order appears, the
+        // reload below shows its number.
+        if (poll.dataset.hasReceipt === "false" && Number(poll.dataset.visibleSeconds) > 0) {
+            window.setTimeout(() => {
+                unconfirmed = true;
+                poll.classList.add("unconfirmed");
+                setText(status, poll.dataset.notConfirmed);
+                setText(hint, poll.dataset.showCrew);
+                $("[data-testid=order-reference]", poll).hidden = false;
+                if (returnNote && Number(returnNote.dataset.returnSeconds) > 0) { countDownToStart(); }
+            }, Number(poll.dataset.visibleSeconds) * 1000);
+        }
 
         const check = async () => {
             try {
@@ -112,7 +139,7 @@
                     setText(hint, body.hint);
                     status.dataset.status = body.status;
                     if (body.status === poll.dataset.finalStatus) { return; }
-                } else if (response.status === 404 && !status.dataset.status) {
+                } else if (response.status === 404 && !status.dataset.status && !unconfirmed) {
                     setText(status, body.message);
                 }
             } catch (e) {

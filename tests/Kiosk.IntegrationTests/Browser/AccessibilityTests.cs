@@ -33,12 +33,23 @@ public sealed class AccessibilityTests(KioskAppFixture app, BrowserFixture brows
         await page.GetByTestId("add-to-cart").ClickAsync();
         await page.GetByTestId("view-cart").ClickAsync();
         await ScanAsync(page, "cart");
+        await page.GetByTestId("start-over").ClickAsync();
+        await Expect(page.GetByTestId("start-over-dialog")).ToBeVisibleAsync();
+        await ScanAsync(page, "cart-start-over");
+        await page.GetByTestId("keep-order").ClickAsync();
         await page.GetByTestId("place-order").ClickAsync();
         await Expect(page.GetByTestId("order-number")).ToHaveTextAsync(OrderNumber(), new() { Timeout = 20_000 });
         await ScanAsync(page, "confirmation");
 
         await page.GotoAsync("/no-such-screen");
         await ScanAsync(page, "not-found");
+
+        // An order that never appears: after Kiosk:Web:OrderVisibleSeconds the screen asks the customer to show it to the crew.
+        await page.Clock.InstallAsync();
+        await page.GotoAsync($"/order/{Guid.NewGuid()}");
+        await PassOrderVisibleWaitAsync(page);
+        await Expect(page.GetByTestId("order-reference")).ToBeVisibleAsync();
+        await ScanAsync(page, "confirmation-not-confirmed");
 
         Assert.True(_findings.Count == 0, string.Join(Environment.NewLine, _findings));
     }

@@ -152,6 +152,42 @@ public sealed class CustomerOrderTests(KioskAppFixture app, BrowserFixture brows
         await Expect(page.GetByTestId($"item-{item.Id}")).ToBeEnabledAsync();
     }
 
+    [Fact]
+    public async Task A_second_tap_on_add_30_ms_after_the_first_adds_the_item_once()
+    {
+        var item = (await MenuCatalog.AvailableItemsAsync(app.Gateway))[1];
+        var page = await browser.NewPageAsync(app.GatewayUrl);
+        await using var context = page.Context;
+        await StartOrderAsync(page);
+        await OpenItemAsync(page, item);
+        var adds = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && IsAdd(request.Url))
+            {
+                Interlocked.Increment(ref adds);
+            }
+        };
+        // Hold the add on its way for a moment, so the second tap surely lands on the same screen as the first.
+        await page.RouteAsync(IsAdd, async route =>
+        {
+            await Task.Delay(500);
+            await route.ContinueAsync();
+        });
+
+        var button = await page.GetByTestId("add-to-cart").BoundingBoxAsync() ?? throw new InvalidOperationException("No Add button.");
+        var (x, y) = (button.X + button.Width / 2, button.Y + button.Height / 2);
+        await page.Touchscreen.TapAsync(x, y);
+        await Task.Delay(30);
+        await page.Touchscreen.TapAsync(x, y);
+
+        await Expect(page.GetByTestId("added-toast")).ToContainTextAsync(item.Name);
+        await Expect(page.GetByTestId("cart-count")).ToHaveTextAsync("1");
+        Assert.Equal(1, Volatile.Read(ref adds));
+    }
+
+    private static bool IsAdd(string url) => url.Contains("handler=add", StringComparison.OrdinalIgnoreCase);
+
     private static ILocator Line(IPage page, MenuPick item) =>
         page.Locator("li[data-testid^='line-']", new() { Has = page.GetByTestId("line-name").GetByText(item.Name, new() { Exact = true }) });
 

@@ -73,6 +73,16 @@ public static partial class KioskScreen
         }
     }
 
+    /// <summary>
+    /// On a confirmation screen whose order has not appeared, moves the page's clock (installed before it opened) just past
+    /// the wait the screen was given (Kiosk:Web:OrderVisibleSeconds), so it gives up waiting for the number.
+    /// </summary>
+    public static async Task PassOrderVisibleWaitAsync(IPage page)
+    {
+        var seconds = await page.Locator("[data-visible-seconds]").GetAttributeAsync("data-visible-seconds");
+        await page.Clock.FastForwardAsync((int.Parse(seconds ?? "", CultureInfo.InvariantCulture) + 1) * 1000);
+    }
+
     /// <summary>The numbers in one column of the now-serving board that equal <paramref name="orderNumber"/>.</summary>
     public static ILocator BoardNumber(IPage board, string column, string orderNumber) =>
         board.GetByTestId(column).Locator("li", new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(orderNumber)}\\s*$") });
