@@ -49,10 +49,14 @@ public static class MessagingExtensions
         return builder;
     }
 
-    /// <summary>Publishes <typeparamref name="TContext"/>'s outbox rows. Requires <see cref="AddKafkaProducer"/>.</summary>
+    /// <summary>
+    /// Publishes <typeparamref name="TContext"/>'s outbox rows, and prunes old sent rows (and old inbox rows) hourly.
+    /// Requires <see cref="AddKafkaProducer"/>.
+    /// </summary>
     public static IHostApplicationBuilder AddOutboxRelay<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
     {
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddHostedService<MessagingTableCleanup<TContext>>();
         return builder;
     }
 

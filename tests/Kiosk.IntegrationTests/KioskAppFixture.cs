@@ -84,6 +84,30 @@ public sealed class KioskAppFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Stops a resource, as the dashboard's Stop button does, and waits until it has exited.</summary>
+    public async Task StopAsync(string resourceName)
+    {
+        await ExecuteCommandAsync(resourceName, KnownResourceCommands.StopCommand);
+        using var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await App.ResourceNotifications.WaitForResourceAsync(
+            resourceName, [KnownResourceStates.Exited, KnownResourceStates.Finished], stopped.Token);
+    }
+
+    /// <summary>Starts a stopped resource again and waits until it is healthy.</summary>
+    public async Task StartAsync(string resourceName)
+    {
+        await ExecuteCommandAsync(resourceName, KnownResourceCommands.StartCommand);
+        using var started = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await WaitHealthyAsync(resourceName, started.Token);
+    }
+
+    private async Task ExecuteCommandAsync(string resourceName, string command)
+    {
+        var resource = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resourceName);
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, command);
+        Assert.True(result.Success, $"'{command}' on {resourceName} failed: {result.Message}");
+    }
+
     private async Task WaitHealthyAsync(string resource, CancellationToken cancellationToken)
     {
         try

@@ -1,7 +1,3 @@
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Kiosk.IntegrationTests.Ordering;
 
 /// <summary>Kafka holds what a stopped service has not consumed yet: it catches up when it comes back, and nothing is lost.</summary>
@@ -17,13 +13,9 @@ public sealed class ServiceRestartTests(KioskAppFixture fixture)
         await _kiosk.AddAsync(cartId, 603, 1);
         string orderId;
 
-        await ExecuteAsync("orders", KnownResourceCommands.StopCommand);
+        await fixture.StopAsync("orders");
         try
         {
-            using var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await fixture.App.ResourceNotifications.WaitForResourceAsync(
-                "orders", [KnownResourceStates.Exited, KnownResourceStates.Finished], stopped.Token);
-
             var checkout = await _kiosk.CheckoutAsync(cartId);
             Assert.Equal(HttpStatusCode.Accepted, checkout.StatusCode);
             orderId = (await checkout.Content.ReadFromJsonAsync<JsonObject>())!["orderId"]!.GetValue<string>();
@@ -35,20 +27,11 @@ public sealed class ServiceRestartTests(KioskAppFixture fixture)
         }
         finally
         {
-            await ExecuteAsync("orders", KnownResourceCommands.StartCommand);
+            await fixture.StartAsync("orders");
         }
 
-        using var started = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("orders", started.Token);
         var order = await _kiosk.WaitForOrderAsync(orderId);
         Assert.Equal("PENDING", order["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Created, (await _kiosk.PayWhenReadyAsync(orderId, order["total"]!.GetValue<decimal>())).StatusCode);
-    }
-
-    private async Task ExecuteAsync(string resourceName, string command)
-    {
-        var resource = fixture.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resourceName);
-        var result = await fixture.App.ResourceCommands.ExecuteCommandAsync(resource, command);
-        Assert.True(result.Success, $"'{command}' on {resourceName} failed: {result.Message}");
     }
 }
