@@ -139,7 +139,8 @@ public sealed partial class FlowWalkthroughTests(KioskAppFixture fixture, ITestO
     {
         var orderId = _variables.GetValueOrDefault("orderId")
             ?? throw new InvalidOperationException($"FLOW.md line {step.Line}: an event is shown before any response gave an orderId.");
-        var payload = await Task.Run(() => TopicReader.FindByKey(fixture.KafkaBootstrapServers, step.Topic, orderId, KioskClient.Patience));
+        var message = await Task.Run(() => new KafkaProbe(fixture).Find(step.Topic, m => m.Key == orderId));
+        var payload = JsonNode.Parse(message.Value)!;
         var problems = DocumentedJson.Compare(step.Payload, payload, _identities);
         Assert.True(problems.Count == 0, $"The {step.Topic} event for order {orderId} is not as documented at FLOW.md line {step.Line}:\n  "
             + string.Join("\n  ", problems) + $"\nIt is: {payload.ToJsonString()}");
