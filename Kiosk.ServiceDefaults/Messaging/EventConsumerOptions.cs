@@ -8,6 +8,12 @@ public sealed class EventConsumerOptions
 {
     internal Dictionary<string, TopicHandler> Handlers { get; } = [];
 
+    /// <summary>
+    /// How long a message whose handler throws <see cref="EventNotReadyException"/> is retried before it is parked
+    /// (<c>Kafka:Consumer:NotReadyTimeout</c>, default 2 minutes).
+    /// </summary>
+    public TimeSpan NotReadyTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     public EventConsumerOptions Handle<TEvent, THandler>(string topic)
         where TEvent : IIntegrationEvent
         where THandler : IIntegrationEventHandler<TEvent>

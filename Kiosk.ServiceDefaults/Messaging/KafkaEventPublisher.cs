@@ -7,8 +7,12 @@ namespace Kiosk.ServiceDefaults.Messaging;
 /// Publishes on the process's one long-lived producer and returns only when the broker has acknowledged the message,
 /// so a caller (the outbox relay, the dead-letter path) can mark it sent without losing anything.
 /// </summary>
-public sealed class KafkaEventPublisher(IProducer<string, byte[]> producer)
+public sealed class KafkaEventPublisher
 {
+    private readonly ProducerHolder _producers;
+
+    internal KafkaEventPublisher(ProducerHolder producers) => _producers = producers;
+
     public async Task PublishAsync(
         string topic, string key, byte[] value, ActivityContext parent, Headers? headers = null,
         CancellationToken cancellationToken = default)
@@ -18,6 +22,7 @@ public sealed class KafkaEventPublisher(IProducer<string, byte[]> producer)
         KafkaTelemetry.Inject(activity?.Context ?? parent, message.Headers);
 
         var started = Stopwatch.GetTimestamp();
+        var producer = _producers.Current;
         try
         {
             var delivery = await producer.ProduceAsync(topic, message, cancellationToken);
@@ -27,6 +32,14 @@ public sealed class KafkaEventPublisher(IProducer<string, byte[]> producer)
         }
         catch (Exception ex)
         {
+            if (ex is KafkaException { Error.IsFatal: true } fatal)
+            {
+                _producers.ReportFatal(producer, fatal.Error);
+            }
+            else if (ex is ObjectDisposedException)
+            {
+                _producers.ReportFatal(producer, new Error(ErrorCode.Local_Fatal, "producer handle destroyed", isFatal: true));
+            }
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             activity?.SetTag("error.type", ex.GetType().Name);
             KafkaTelemetry.RecordPublished(topic, Stopwatch.GetElapsedTime(started), success: false);

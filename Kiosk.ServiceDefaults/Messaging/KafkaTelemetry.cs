@@ -38,15 +38,15 @@ public static class KafkaTelemetry
         return activity;
     }
 
-    public static Activity? StartProcess(ConsumeResult<string, byte[]> result, string consumerGroup)
+    public static Activity? StartProcess(InboundMessage message, string consumerGroup)
     {
-        var parent = Extract(result.Message.Headers);
+        var parent = Extract(message.Headers);
         Baggage.Current = parent.Baggage;
-        var activity = Source.StartActivity($"{result.Topic} process", ActivityKind.Consumer, parent.ActivityContext);
-        SetCommonTags(activity, result.Topic, result.Message.Key, "process", "process");
+        var activity = Source.StartActivity($"{message.Topic} process", ActivityKind.Consumer, parent.ActivityContext);
+        SetCommonTags(activity, message.Topic, message.Key, "process", "process");
         activity?.SetTag("messaging.consumer.group.name", consumerGroup);
-        activity?.SetTag("messaging.destination.partition.id", result.Partition.Value.ToString());
-        activity?.SetTag("messaging.kafka.offset", result.Offset.Value);
+        activity?.SetTag("messaging.destination.partition.id", message.Partition.ToString());
+        activity?.SetTag("messaging.kafka.offset", message.Offset);
         return activity;
     }
 

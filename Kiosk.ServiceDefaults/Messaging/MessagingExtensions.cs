@@ -15,7 +15,7 @@ namespace Kiosk.ServiceDefaults.Messaging;
 public static class MessagingExtensions
 {
     /// <summary>
-    /// Registers the process's one long-lived producer (<see cref="IProducer{TKey,TValue}"/>) and the
+    /// Registers the process's one long-lived producer (rebuilt after a fatal error) and the
     /// <see cref="KafkaEventPublisher"/> on the Kafka connection <paramref name="connectionName"/>.
     /// </summary>
     public static IHostApplicationBuilder AddKafkaProducer(this IHostApplicationBuilder builder, string connectionName)
@@ -35,16 +35,24 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kiosk.Messaging.Producer");
-            return new ProducerBuilder<string, byte[]>(config)
+            return new ProducerHolder(onFatal => new ProducerBuilder<string, byte[]>(config)
                 .SetLogHandler((_, message) => KafkaLogging.Log(logger, message))
-                .SetErrorHandler((_, error) => KafkaLogging.Error(logger, error))
-                .Build();
+                .SetErrorHandler((_, error) =>
+                {
+                    KafkaLogging.Error(logger, error);
+                    onFatal(error);
+                })
+                .Build(), logger);
         });
-        builder.Services.AddSingleton<KafkaEventPublisher>();
+        builder.Services.AddSingleton(sp => new KafkaEventPublisher(sp.GetRequiredService<ProducerHolder>()));
+        AddBrokerProbe(builder, settings);
         if (!settings.DisableHealthChecks)
         {
+            var name = $"{connectionName}-producer";
+            builder.Services.AddKeyedSingleton(name, (sp, _) =>
+                new ProducerHealthCheck(sp.GetRequiredService<ProducerHolder>(), sp.GetRequiredService<KafkaBrokerProbe>()));
             builder.Services.AddHealthChecks().Add(new(
-                $"{connectionName}-producer", _ => new KafkaHealthCheck(settings.BootstrapServers!), null, ["ready", "kafka"]));
+                name, sp => sp.GetRequiredKeyedService<ProducerHealthCheck>(name), null, ["ready", "kafka"]));
         }
         return builder;
     }
@@ -86,21 +94,42 @@ public static class MessagingExtensions
         Apply(config, settings);
 
         var options = new EventConsumerOptions();
+        if (builder.Configuration.GetValue<TimeSpan?>("Kafka:Consumer:NotReadyTimeout") is { } notReadyTimeout)
+        {
+            options.NotReadyTimeout = notReadyTimeout;
+        }
         configure(options);
         foreach (var handler in options.Handlers.Values)
         {
             builder.Services.TryAddScoped(handler.HandlerType);
         }
 
+        if (builder.Services.Any(s => s.ServiceType == typeof(ConsumerRegistration<TContext>)))
+        {
+            throw new InvalidOperationException(
+                $"{typeof(TContext).Name} already has a consumer group; give one group all of the service's topics.");
+        }
+        var registration = new ConsumerRegistration<TContext>(config, options);
+        builder.Services.AddSingleton(registration);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<EventConsumer<TContext>>(sp, config, options));
+        builder.Services.AddSingleton<InboxHandling<TContext>>();
+        builder.Services.AddSingleton<DeadLetterParking<TContext>>();
+        builder.Services.AddHostedService<EventConsumer<TContext>>();
+        AddBrokerProbe(builder, settings);
         if (!settings.DisableHealthChecks)
         {
+            var name = $"{connectionName}-consumer-{groupId}";
+            builder.Services.AddKeyedSingleton(name, (sp, _) => new ConsumerHealthCheck(
+                registration.Health, sp.GetRequiredService<KafkaBrokerProbe>(), sp.GetRequiredService<TimeProvider>()));
             builder.Services.AddHealthChecks().Add(new(
-                $"{connectionName}-consumer-{groupId}", _ => new KafkaHealthCheck(settings.BootstrapServers!), null, ["ready", "kafka"]));
+                name, sp => sp.GetRequiredKeyedService<ConsumerHealthCheck>(name), null, ["ready", "kafka"]));
         }
         return builder;
     }
+
+    /// <summary>One admin client per process answers every health probe (a client per probe would leak threads).</summary>
+    private static void AddBrokerProbe(IHostApplicationBuilder builder, KafkaClientSettings settings) =>
+        builder.Services.TryAddSingleton(_ => new KafkaBrokerProbe(settings.BootstrapServers!));
 
     internal static KafkaClientSettings ReadSettings(IConfiguration configuration, string connectionName, string client)
     {

@@ -25,7 +25,9 @@ public static class MessagingModelExtensions
         return modelBuilder;
     }
 
-    /// <summary>Adds the <c>processed_events</c> table (the consumer's inbox) to a service's model.</summary>
+    /// <summary>
+    /// Adds what a consuming service needs: the <c>processed_events</c> table (the inbox) and the <c>dead_letters</c> table.
+    /// </summary>
     public static ModelBuilder AddInbox(this ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ProcessedEvent>(inbox =>
@@ -34,6 +36,27 @@ public static class MessagingModelExtensions
             inbox.HasKey(p => new { p.EventId, p.ConsumerGroup });
             inbox.Property(p => p.ConsumerGroup).HasMaxLength(200);
             inbox.Property(p => p.Topic).HasMaxLength(200);
+        });
+        return modelBuilder.AddDeadLetters();
+    }
+
+    /// <summary>Adds the <c>dead_letters</c> table: messages a consumer parked, to list and replay.</summary>
+    public static ModelBuilder AddDeadLetters(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DeadLetter>(deadLetter =>
+        {
+            deadLetter.ToTable("dead_letters");
+            deadLetter.HasKey(d => d.Id);
+            deadLetter.Property(d => d.Id).UseIdentityAlwaysColumn();
+            deadLetter.Property(d => d.Topic).HasMaxLength(200);
+            deadLetter.Property(d => d.Headers).HasColumnType("jsonb");
+            deadLetter.Property(d => d.ErrorType).HasMaxLength(300);
+            deadLetter.Property(d => d.ConsumerGroup).HasMaxLength(200);
+            deadLetter.Property(d => d.ReplayOutcome).HasMaxLength(16);
+            // One row per parked message, however often parking it was retried.
+            deadLetter.HasIndex(d => new { d.ConsumerGroup, d.Topic, d.Partition, d.Offset }).IsUnique();
+            // The crew's list: newest first.
+            deadLetter.HasIndex(d => d.ParkedAt);
         });
         return modelBuilder;
     }
