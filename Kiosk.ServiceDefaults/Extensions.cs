@@ -24,6 +24,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddBackgroundServiceFailurePolicy();
 
         builder.Services.AddKioskProblemDetails();
         builder.Services.AddServiceDiscovery();
@@ -33,6 +34,18 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
 
+        return builder;
+    }
+
+    /// <summary>
+    /// A failed background service stops the host and the process exits non-zero, so its orchestrator restarts it
+    /// (rather than leaving a process that answers requests with a dead consumer or relay inside).
+    /// </summary>
+    public static TBuilder AddBackgroundServiceFailurePolicy<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.Configure<HostOptions>(options =>
+            options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
+        builder.Services.AddHostedService<Kiosk.ServiceDefaults.BackgroundServiceFailurePolicy>();
         return builder;
     }
 

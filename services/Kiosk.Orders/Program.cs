@@ -16,5 +16,6 @@ app.UseKioskProblemDetails();
 app.MapDefaultEndpoints();
 app.MapKioskOpenApi("orders");
 app.MapOrdersApi();
+app.MapDeadLetterEndpoints<OrdersDbContext>("orders");
 
 app.Run();

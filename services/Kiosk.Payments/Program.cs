@@ -16,5 +16,6 @@ app.UseKioskProblemDetails();
 app.MapDefaultEndpoints();
 app.MapKioskOpenApi("payments");
 app.MapPaymentsApi();
+app.MapDeadLetterEndpoints<PaymentsDbContext>("payments");
 
 app.Run();

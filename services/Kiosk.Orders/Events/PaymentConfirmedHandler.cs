@@ -12,11 +12,11 @@ public sealed class PaymentConfirmedHandler(OrdersDbContext db, ILogger<PaymentC
                 $"{Topics.PaymentConfirmed} event {@event.EventId} has no order_id or no paid_at.");
         }
 
-        // Payments only confirms orders it learnt of from ORDER_CREATED, so an unknown id means a delivery out of
-        // order: fail, and let the consumer's retries (then the dead-letter topic) deal with it.
+        // Payments only confirms orders it learnt of from ORDER_CREATED, so an unknown id means the checkout has not
+        // reached this service yet: a matter of timing, which the consumer waits out (and parks only after a long while).
         var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == @event.OrderId, cancellationToken)
-            ?? throw new InvalidOperationException(
-                $"{Topics.PaymentConfirmed} event {@event.EventId} is for order {@event.OrderId}, which this service does not know.");
+            ?? throw new EventNotReadyException(
+                $"{Topics.PaymentConfirmed} event {@event.EventId} is for order {@event.OrderId}, which this service does not know yet.");
 
         if (order.Total != @event.Total)
         {
