@@ -18,6 +18,7 @@ public sealed class KioskAppFixture : IAsyncLifetime
     /// <summary>Topics of their own for the broker tests, created by the embedded broker at start-up.</summary>
     public const string TraceTestTopic = "kiosk-test-trace";
     public const string OutageTestTopic = "kiosk-test-outage";
+    public static readonly TimeSpan NotReadyTimeout = TimeSpan.FromSeconds(12);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kiosk-tests-" + Guid.NewGuid().ToString("N")[..12]);
@@ -59,6 +60,11 @@ public sealed class KioskAppFixture : IAsyncLifetime
             project.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
                 context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
         }
+
+        // A payment for an unknown order waits this long before it is parked (2 minutes in production).
+        builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "orders").Annotations.Add(
+            new EnvironmentCallbackAnnotation(context =>
+                context.EnvironmentVariables["Kafka__Consumer__NotReadyTimeout"] = NotReadyTimeout.ToString("c")));
 
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
