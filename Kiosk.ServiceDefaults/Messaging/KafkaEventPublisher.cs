@@ -9,9 +9,13 @@ namespace Kiosk.ServiceDefaults.Messaging;
 /// </summary>
 public sealed class KafkaEventPublisher
 {
-    private readonly ProducerHolder _producers;
+    private readonly ProducerHolder? _producers;
+    private readonly IProducer<string, byte[]>? _producer;
 
     internal KafkaEventPublisher(ProducerHolder producers) => _producers = producers;
+
+    /// <summary>Publishes on a producer the caller owns (and replaces itself after a fatal error).</summary>
+    public KafkaEventPublisher(IProducer<string, byte[]> producer) => _producer = producer;
 
     public async Task PublishAsync(
         string topic, string key, byte[] value, ActivityContext parent, Headers? headers = null,
@@ -22,7 +26,7 @@ public sealed class KafkaEventPublisher
         KafkaTelemetry.Inject(activity?.Context ?? parent, message.Headers);
 
         var started = Stopwatch.GetTimestamp();
-        var producer = _producers.Current;
+        var producer = _producer ?? _producers!.Current;
         try
         {
             var delivery = await producer.ProduceAsync(topic, message, cancellationToken);
@@ -34,11 +38,11 @@ public sealed class KafkaEventPublisher
         {
             if (ex is KafkaException { Error.IsFatal: true } fatal)
             {
-                _producers.ReportFatal(producer, fatal.Error);
+                _producers?.ReportFatal(producer, fatal.Error);
             }
             else if (ex is ObjectDisposedException)
             {
-                _producers.ReportFatal(producer, new Error(ErrorCode.Local_Fatal, "producer handle destroyed", isFatal: true));
+                _producers?.ReportFatal(producer, new Error(ErrorCode.Local_Fatal, "producer handle destroyed", isFatal: true));
             }
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             activity?.SetTag("error.type", ex.GetType().Name);

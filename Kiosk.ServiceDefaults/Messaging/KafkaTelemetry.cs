@@ -38,6 +38,9 @@ public static class KafkaTelemetry
         return activity;
     }
 
+    public static Activity? StartProcess(ConsumeResult<string, byte[]> result, string consumerGroup) =>
+        StartProcess(InboundMessage.From(result), consumerGroup);
+
     public static Activity? StartProcess(InboundMessage message, string consumerGroup)
     {
         var parent = Extract(message.Headers);

@@ -29,7 +29,7 @@ public sealed class DeadLetterTests(KioskAppFixture fixture)
 
         await _kiosk.WaitForOrderAsync(orderId.ToString(), "PAID");
         await _kafka.WaitUntilConsumedAsync("orders", payment);
-        Assert.DoesNotContain(await DeadLettersAsync("orders"), d => d["key"]?.GetValue<string>() == orderId.ToString());
+        Assert.DoesNotContain(await DeadLettersAsync("orders"), d => d!["key"]?.GetValue<string>() == orderId.ToString());
     }
 
     [Fact]
@@ -38,12 +38,12 @@ public sealed class DeadLetterTests(KioskAppFixture fixture)
         var orderId = Guid.NewGuid();
         await _kafka.ProduceAsync(Topics.PaymentConfirmed, orderId.ToString(), EventSerializer.Serialize(Payment(orderId)));
 
-        var parked = await WaitForDeadLetterAsync("orders", d => d["key"]?.GetValue<string>() == orderId.ToString());
+        var parked = await WaitForDeadLetterAsync("orders", d => d!["key"]?.GetValue<string>() == orderId.ToString());
         Assert.Equal(Topics.PaymentConfirmed, parked["topic"]!.GetValue<string>());
         Assert.EndsWith(".EventNotReadyException", parked["errorType"]!.GetValue<string>());
         Assert.Contains(orderId.ToString(), parked["errorMessage"]!.GetValue<string>());
         var id = parked["id"]!.GetValue<long>();
-        Assert.Contains(await DeadLettersAsync("orders", "?replayed=false"), d => d["id"]!.GetValue<long>() == id);
+        Assert.Contains(await DeadLettersAsync("orders", "?replayed=false"), d => d!["id"]!.GetValue<long>() == id);
 
         await _kafka.ProduceAsync(Topics.CartCheckout, orderId.ToString(), EventSerializer.Serialize(Checkout(orderId)));
         await _kiosk.WaitForOrderAsync(orderId.ToString(), "PENDING");
@@ -54,9 +54,9 @@ public sealed class DeadLetterTests(KioskAppFixture fixture)
 
         var again = await ReplayAsync("orders", id);
         Assert.Equal("duplicate", again["outcome"]!.GetValue<string>());
-        Assert.DoesNotContain(await DeadLettersAsync("orders", "?replayed=false"), d => d["id"]!.GetValue<long>() == id);
-        var listed = Assert.Single(await DeadLettersAsync("orders", "?replayed=true"), d => d["id"]!.GetValue<long>() == id);
-        Assert.Equal("duplicate", listed["replayOutcome"]!.GetValue<string>());
+        Assert.DoesNotContain(await DeadLettersAsync("orders", "?replayed=false"), d => d!["id"]!.GetValue<long>() == id);
+        var listed = Assert.Single(await DeadLettersAsync("orders", "?replayed=true"), d => d!["id"]!.GetValue<long>() == id);
+        Assert.Equal("duplicate", listed!["replayOutcome"]!.GetValue<string>());
     }
 
     [Fact]
