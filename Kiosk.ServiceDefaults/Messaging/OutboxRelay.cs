@@ -122,11 +122,14 @@ internal sealed class OutboxRelay<TContext>(
                 continue;
             }
 
+            // A row once started is finished, even when the service is stopping (the producer's timeout bounds it):
+            // abandoned between the broker's ack and the save, it would be sent again by the next relay.
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 await publisher.PublishAsync(
                     message.Topic, message.Key, Encoding.UTF8.GetBytes(message.Payload),
-                    KafkaTelemetry.ParentFrom(message.ReadTraceContext()), cancellationToken: cancellationToken);
+                    KafkaTelemetry.ParentFrom(message.ReadTraceContext()), cancellationToken: CancellationToken.None);
                 message.MarkSent(clock.GetUtcNow());
                 published++;
             }
@@ -135,7 +138,7 @@ internal sealed class OutboxRelay<TContext>(
                 round.Hold(message.Key);
                 var rowSpecific = OutboxPublishFailure.IsRowSpecific(ex);
                 RecordFailure(message, ex, rowSpecific);
-                await SaveUntracedAsync(db, cancellationToken);
+                await SaveUntracedAsync(db, CancellationToken.None);
                 if (!rowSpecific)
                 {
                     // The broker is most likely away: end the round rather than wait out a timeout for every row.
@@ -145,7 +148,7 @@ internal sealed class OutboxRelay<TContext>(
             }
 
             // Saved per row: a crash between publish and save re-sends one event, never loses one.
-            await SaveUntracedAsync(db, cancellationToken);
+            await SaveUntracedAsync(db, CancellationToken.None);
         }
 
         return published;
