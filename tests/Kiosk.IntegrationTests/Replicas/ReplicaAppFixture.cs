@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiosk.IntegrationTests.Replicas;
 
@@ -50,6 +51,30 @@ public sealed class ReplicaAppFixture : KioskAppFixture
         foreach (var (service, replicas) in healthy)
         {
             _replicas[service] = [.. replicas.Order()];
+        }
+        KeepLogs(healthy.Values.SelectMany(r => r));
+    }
+
+    /// <summary>Where each replica's console log is copied, so a failed run can be read afterwards.</summary>
+    public string LogDirectory { get; } = Path.Combine(Path.GetTempPath(), "kiosk-replica-logs-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private void KeepLogs(IEnumerable<string> replicas)
+    {
+        Directory.CreateDirectory(LogDirectory);
+        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
+        foreach (var replica in replicas)
+        {
+            _ = Task.Run(async () =>
+            {
+                await using var file = new StreamWriter(Path.Combine(LogDirectory, replica + ".log")) { AutoFlush = true };
+                await foreach (var batch in logs.WatchAsync(replica))
+                {
+                    foreach (var line in batch)
+                    {
+                        await file.WriteLineAsync(line.Content);
+                    }
+                }
+            });
         }
     }
 
