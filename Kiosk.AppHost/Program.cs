@@ -34,7 +34,9 @@ var cart = builder.AddProject<Projects.Kiosk_Cart>("cart")
     .WithHttpHealthCheck("/health")
     .WithReference(cartDb).WaitFor(cartDb)
     .WithKafka(kafka)
-    .WithReference(menu);
+    .WithReference(menu)
+    // For the staff outbox endpoints.
+    .WithEnvironment("Kiosk__StaffApiKey", staffApiKey);
 
 var orders = builder.AddProject<Projects.Kiosk_Orders>("orders")
     .WithHttpEndpoint()
