@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Kiosk.AppHost;
 using Kiosk.AppHost.Kafka;
 using Kiosk.AppHost.Postgres;
 
@@ -33,7 +34,9 @@ var cart = builder.AddProject<Projects.Kiosk_Cart>("cart")
     .WithHttpHealthCheck("/health")
     .WithReference(cartDb).WaitFor(cartDb)
     .WithKafka(kafka)
-    .WithReference(menu);
+    .WithReference(menu)
+    // For the staff outbox endpoints.
+    .WithEnvironment("Kiosk__StaffApiKey", staffApiKey);
 
 var orders = builder.AddProject<Projects.Kiosk_Orders>("orders")
     .WithHttpEndpoint()
@@ -67,7 +70,9 @@ foreach (var app in new IResourceBuilder<ProjectResource>[] { menu, cart, orders
     // Everything is reached through the gateway: let each app see the client's address and scheme, not the gateway's.
     app.WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true")
         // The apps run in the AppHost's environment, so Development brings the API references at /api/{service}/docs.
-        .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+        // Kiosk:Replicas:<resource> (e.g. --Kiosk:Replicas:orders=2) runs several copies behind one address.
+        .WithConfiguredReplicas(builder.Configuration);
 }
 
 // The kiosk's bookmarked address: a fixed port (Kiosk:Gateway:Port, default 8080; 0 lets tests take a free one).

@@ -22,6 +22,48 @@ public sealed class OutboxMessage
     public DateTimeOffset NextAttemptAt { get; set; }
     public string? LastError { get; set; }
 
+    /// <summary>Set when the row kept failing for a reason of its own: the relay skips it until staff retry it.</summary>
+    public DateTimeOffset? ParkedAt { get; private set; }
+
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
+    internal static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    internal void MarkSent(DateTimeOffset now)
+    {
+        SentAt = now;
+        LastError = null;
+    }
+
+    /// <summary>
+    /// Records a failed publish and schedules the next attempt with exponential backoff. A failure of the row itself
+    /// (<paramref name="rowSpecific"/>) parks it once <paramref name="maxAttempts"/> attempts have failed; a broker
+    /// outage never does, however long it lasts, because every row would fail the same way and none is at fault.
+    /// </summary>
+    /// <returns>Whether the row is now parked.</returns>
+    internal bool RecordFailure(string error, bool rowSpecific, DateTimeOffset now, int maxAttempts)
+    {
+        Attempts++;
+        LastError = error;
+        NextAttemptAt = now + Backoff(Attempts);
+        if (rowSpecific && Attempts >= maxAttempts)
+        {
+            ParkedAt = now;
+        }
+        return ParkedAt is not null;
+    }
+
+    /// <summary>Staff have fixed the cause: publish it again at the next round, with a fresh count of attempts.</summary>
+    internal void Unpark(DateTimeOffset now)
+    {
+        ParkedAt = null;
+        Attempts = 0;
+        NextAttemptAt = now;
+    }
+
+    internal static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromMilliseconds(Math.Min(
+            MaxBackoff.TotalMilliseconds, FirstBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempts, 10))));
+
     public static OutboxMessage Create<TEvent>(string topic, string key, TEvent @event, TimeProvider? clock = null)
         where TEvent : IIntegrationEvent
     {

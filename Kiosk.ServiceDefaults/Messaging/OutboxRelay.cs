@@ -4,24 +4,41 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Kiosk.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Publishes outbox rows in write order, each confirmed by the broker before it is marked sent. A failed row is retried
-/// with backoff, and later rows with the same key wait for it, so per-order ordering holds. Rows left unsent by a crash
-/// or an outage are picked up at the next start or poll: nothing is lost, at worst a row is sent twice.
+/// Publishes outbox rows in write order, each confirmed by the broker before it is marked sent. Rows left unsent by a
+/// crash or an outage are picked up at the next start or poll: nothing is lost, at worst a row is sent twice.
+/// <para>
+/// Replicas: every round runs under an <see cref="OutboxRelayLease"/> (a PostgreSQL advisory lock), so one replica at a
+/// time reads and publishes the service's outbox. That is the simplest design that keeps both promises at once: no row
+/// is published by two replicas, and rows of one key leave in commit order whichever replica committed them. A replica
+/// woken by its own commit waits for the lease (the holder's round lasts milliseconds) and then publishes, so the event
+/// does not wait for the poll. A replica that dies mid-round loses the lease with its connection; the row it was
+/// publishing may then be sent once more by the next holder, and consumers drop the duplicate.
+/// </para>
+/// <para>
+/// Failures: a failed row is retried with backoff, and later rows with the same key wait for it. A broker outage ends the
+/// round at once (every row would wait out the same timeout). A failure of the row itself (see
+/// <see cref="OutboxPublishFailure"/>) holds only its key and the round goes on; after
+/// <see cref="OutboxRelayOptions.MaxAttempts"/> such failures the row is parked until staff retry it. Later rows of a
+/// parked row's key stay behind it: the order's events must arrive in order (a PAYMENT_CONFIRMED before its
+/// ORDER_CREATED would be refused), and the staff retry releases them all.
+/// </para>
 /// </summary>
 internal sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     KafkaEventPublisher publisher,
     OutboxSignal signal,
     TimeProvider clock,
+    IOptions<OutboxRelayOptions> options,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : DbContext
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(3);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,55 +78,96 @@ internal sealed class OutboxRelay<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var now = clock.GetUtcNow();
-        List<OutboxMessage> batch;
+        OutboxRelayLease? lease;
         // The poll runs every few seconds; traced, it would flood the dashboard with empty database spans.
         using (SuppressInstrumentationScope.Begin())
         {
-            batch = await db.Set<OutboxMessage>()
-                .Where(m => m.SentAt == null)
-                .OrderBy(m => m.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
+            lease = await OutboxRelayLease.TryAcquireAsync(db, LeaseWait, cancellationToken);
+        }
+        if (lease is null)
+        {
+            // Another replica has been relaying all along; it sees our rows too.
+            return 0;
         }
 
-        var blockedKeys = new HashSet<string>();
+        // Released however the round ends: a lock left on a pooled connection would stop every replica's relay.
+        await using (lease)
+        {
+            List<string> parkedKeys;
+            List<OutboxMessage> batch;
+            using (SuppressInstrumentationScope.Begin())
+            {
+                parkedKeys = await db.Set<OutboxMessage>()
+                    .Where(m => m.SentAt == null && m.ParkedAt != null)
+                    .Select(m => m.Key)
+                    .Distinct()
+                    .ToListAsync(cancellationToken);
+                batch = await db.Set<OutboxMessage>()
+                    .Where(m => m.SentAt == null && m.ParkedAt == null)
+                    .OrderBy(m => m.Id)
+                    .Take(BatchSize)
+                    .ToListAsync(cancellationToken);
+            }
+            return await PublishAsync(db, batch, new OutboxRound(parkedKeys, clock.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    private async Task<int> PublishAsync(TContext db, List<OutboxMessage> batch, OutboxRound round, CancellationToken cancellationToken)
+    {
         var published = 0;
         foreach (var message in batch)
         {
-            if (message.NextAttemptAt > now || blockedKeys.Contains(message.Key))
+            if (!round.MayPublish(message))
             {
-                // Keep per-key order: nothing overtakes an earlier event for the same order.
-                blockedKeys.Add(message.Key);
                 continue;
             }
 
+            // A row once started is finished, even when the service is stopping (the producer's timeout bounds it):
+            // abandoned between the broker's ack and the save, it would be sent again by the next relay.
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 await publisher.PublishAsync(
                     message.Topic, message.Key, Encoding.UTF8.GetBytes(message.Payload),
-                    KafkaTelemetry.ParentFrom(message.ReadTraceContext()), cancellationToken: cancellationToken);
-                message.SentAt = clock.GetUtcNow();
-                message.LastError = null;
+                    KafkaTelemetry.ParentFrom(message.ReadTraceContext()), cancellationToken: CancellationToken.None);
+                message.MarkSent(clock.GetUtcNow());
                 published++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                message.Attempts++;
-                message.LastError = ex.Message;
-                message.NextAttemptAt = clock.GetUtcNow() + Backoff(message.Attempts);
-                logger.LogWarning("Publishing {EventType} {EventId} to {Topic} failed (attempt {Attempts}): {Error}",
-                    message.EventType, message.EventId, message.Topic, message.Attempts, ex.Message);
-                await SaveUntracedAsync(db, cancellationToken);
-                // The broker is most likely away: end the round rather than wait out a timeout for every row.
-                break;
+                round.Hold(message.Key);
+                var rowSpecific = OutboxPublishFailure.IsRowSpecific(ex);
+                RecordFailure(message, ex, rowSpecific);
+                await SaveUntracedAsync(db, CancellationToken.None);
+                if (!rowSpecific)
+                {
+                    // The broker is most likely away: end the round rather than wait out a timeout for every row.
+                    break;
+                }
+                continue;
             }
 
             // Saved per row: a crash between publish and save re-sends one event, never loses one.
-            await SaveUntracedAsync(db, cancellationToken);
+            await SaveUntracedAsync(db, CancellationToken.None);
         }
 
         return published;
+    }
+
+    private void RecordFailure(OutboxMessage message, Exception ex, bool rowSpecific)
+    {
+        var maxAttempts = Math.Max(1, options.Value.MaxAttempts);
+        if (message.RecordFailure(ex.Message, rowSpecific, clock.GetUtcNow(), maxAttempts))
+        {
+            OutboxTelemetry.RecordParked(message.Topic);
+            logger.LogError(ex,
+                "Parked outbox row {Id}: {EventType} {EventId} to {Topic} failed {Attempts} times; later events with key {Key} wait until staff retry it",
+                message.Id, message.EventType, message.EventId, message.Topic, message.Attempts, message.Key);
+            return;
+        }
+
+        logger.LogWarning("Publishing {EventType} {EventId} to {Topic} failed (attempt {Attempts}): {Error}",
+            message.EventType, message.EventId, message.Topic, message.Attempts, ex.Message);
     }
 
     /// <summary>The relay's bookkeeping is not part of any request's story; the publish span is.</summary>
@@ -118,7 +176,4 @@ internal sealed class OutboxRelay<TContext>(
         using var _ = SuppressInstrumentationScope.Begin();
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    private static TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(attempts, 10))));
 }

@@ -4,6 +4,7 @@ builder.AddServiceDefaults();
 builder.AddKioskDbContext<CartDbContext>("cartdb");
 builder.AddKafkaProducer("kafka");
 builder.AddOutboxRelay<CartDbContext>();
+builder.AddOutboxOperations<CartDbContext>();
 builder.Services.AddHttpClient<MenuClient>(client => client.BaseAddress = new("http://menu"));
 builder.Services.AddKioskOpenApi("Kiosk Cart API");
 
@@ -13,5 +14,6 @@ app.UseKioskProblemDetails();
 app.MapDefaultEndpoints();
 app.MapKioskOpenApi("carts");
 app.MapCartsApi();
+app.MapOutboxStaffApi<CartDbContext>("carts");
 
 app.Run();

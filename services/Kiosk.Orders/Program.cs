@@ -4,6 +4,7 @@ builder.AddServiceDefaults();
 builder.AddKioskDbContext<OrdersDbContext>("ordersdb");
 builder.AddKafkaProducer("kafka");
 builder.AddOutboxRelay<OrdersDbContext>();
+builder.AddOutboxOperations<OrdersDbContext>();
 builder.AddEventConsumer<OrdersDbContext>("kafka", "orders", c => c
     .Handle<CartCheckout, CartCheckoutHandler>(Topics.CartCheckout)
     .Handle<PaymentConfirmed, PaymentConfirmedHandler>(Topics.PaymentConfirmed));
@@ -17,5 +18,6 @@ app.MapDefaultEndpoints();
 app.MapKioskOpenApi("orders");
 app.MapOrdersApi();
 app.MapDeadLetterEndpoints<OrdersDbContext>("orders");
+app.MapOutboxStaffApi<OrdersDbContext>("orders");
 
 app.Run();

@@ -4,6 +4,7 @@ builder.AddServiceDefaults();
 builder.AddKioskDbContext<PaymentsDbContext>("paymentsdb");
 builder.AddKafkaProducer("kafka");
 builder.AddOutboxRelay<PaymentsDbContext>();
+builder.AddOutboxOperations<PaymentsDbContext>();
 builder.AddEventConsumer<PaymentsDbContext>("kafka", "payments", c => c
     .Handle<OrderCreated, OrderCreatedHandler>(Topics.OrderCreated));
 builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = new Uri("http://orders"));
@@ -17,5 +18,6 @@ app.MapDefaultEndpoints();
 app.MapKioskOpenApi("payments");
 app.MapPaymentsApi();
 app.MapDeadLetterEndpoints<PaymentsDbContext>("payments");
+app.MapOutboxStaffApi<PaymentsDbContext>("payments");
 
 app.Run();

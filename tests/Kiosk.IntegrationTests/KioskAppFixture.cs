@@ -9,9 +9,10 @@ namespace Kiosk.IntegrationTests;
 
 /// <summary>
 /// Starts the real AppHost once for the whole collection, in its default mode (here: local PostgreSQL and the embedded
-/// broker), on free ports and a fresh database directory, and waits until every resource is healthy.
+/// broker), on free ports and a fresh database directory, and waits until every resource is healthy. A collection that
+/// needs the app configured otherwise (e.g. replicas) derives from it and adds <see cref="ExtraArguments"/>.
 /// </summary>
-public sealed class KioskAppFixture : IAsyncLifetime
+public class KioskAppFixture : IAsyncLifetime
 {
     public const string StaffApiKeyForTests = "staff-key-for-tests";
     public const string StaffPinForTests = "2468";
@@ -35,7 +36,10 @@ public sealed class KioskAppFixture : IAsyncLifetime
     public static IReadOnlyList<string> ResourceNames { get; } =
         ["postgres", "menudb", "cartdb", "ordersdb", "paymentsdb", "kafka", "menu", "cart", "orders", "payments", "web", "gateway"];
 
-    public async Task InitializeAsync()
+    /// <summary>More AppHost arguments, after the defaults (a later value of the same key wins).</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
+    public virtual async Task InitializeAsync()
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -49,6 +53,7 @@ public sealed class KioskAppFixture : IAsyncLifetime
             "--Kiosk:Web:ConfirmationSeconds=8",
             $"--Parameters:staff-api-key={StaffApiKeyForTests}",
             $"--Parameters:staff-pin={StaffPinForTests}",
+            .. ExtraArguments,
         ], timeout.Token);
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
