@@ -6,6 +6,7 @@ builder.AddKafkaProducer("kafka");
 builder.AddOutboxRelay<CartDbContext>();
 builder.Services.AddHttpClient<MenuClient>(client => client.BaseAddress = new("http://menu"));
 builder.Services.AddKioskOpenApi("Kiosk Cart API");
+builder.AddIdempotencyKeys<CartDbContext>();
 
 var app = builder.Build();
 
