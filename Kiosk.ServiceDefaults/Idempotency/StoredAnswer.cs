@@ -29,7 +29,7 @@ public sealed record StoredAnswer(int StatusCode, string? ContentType, string? L
             scratch.Response.ContentType,
             headers.Location.Count > 0 ? headers.Location.ToString() : null,
             body.ToArray());
-        // An answer that will not be stored goes out with all it said (Retry-After included).
+        // The live answer keeps every header the result set; only Location is part of what is stored and replayed.
         foreach (var (name, value) in headers)
         {
             if (!name.Equals(HeaderNames.ContentType, StringComparison.OrdinalIgnoreCase)
@@ -38,7 +38,8 @@ public sealed record StoredAnswer(int StatusCode, string? ContentType, string? L
                 http.Response.Headers[name] = value;
             }
         }
-        return (answer, IsFinal(answer.StatusCode, headers.RetryAfter.Count > 0));
+        // Handlers may set Retry-After on the response itself rather than through the result.
+        return (answer, IsFinal(answer.StatusCode, http.Response.Headers.RetryAfter.Count > 0));
     }
 
     public static StoredAnswer From(IdempotencyRecord record) =>
