@@ -62,6 +62,18 @@ public sealed class AddItemIdempotencyTests(KioskAppFixture fixture)
     }
 
     [Fact]
+    public async Task Five_concurrent_taps_with_five_keys_each_add_their_quantity()
+    {
+        var cartId = await _kiosk.NewCartAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5)
+            .Select(_ => PostAsync(Customer, $"/api/carts/{cartId}/items", new { menuItemId = 202, quantity = 1 }, NewKey())));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(5, await QuantityAsync(cartId, 202));
+    }
+
+    [Fact]
     public async Task A_key_counts_per_cart_so_the_same_key_on_another_cart_adds_there()
     {
         var firstCart = await _kiosk.NewCartAsync();

@@ -93,6 +93,24 @@ public sealed class PaymentIdempotencyTests(KioskAppFixture fixture)
     }
 
     [Fact]
+    public async Task Ten_concurrent_payments_with_ten_keys_take_the_cash_once_and_the_others_are_told_already_paid()
+    {
+        var (orderId, total) = await PayableOrderAsync((201, 2));
+        using var staff = fixture.CreateStaffClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(_ => PostAsync(staff, "/api/payments", new { orderId, amountPaid = total }, NewKey())));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+        {
+            var problem = await KioskClient.ProblemAsync(refused, HttpStatusCode.Conflict);
+            Assert.Equal("Order already paid", problem["title"]!.GetValue<string>());
+        }
+        await AssertPaidOnceAsync(orderId);
+    }
+
+    [Fact]
     public async Task A_key_that_is_too_long_is_refused_with_400_and_takes_nothing()
     {
         var (orderId, total) = await PayableOrderAsync((202, 1));
