@@ -35,7 +35,7 @@ internal sealed class IdempotencyFilter<TContext, TRequest>(TimeProvider clock, 
         }
 
         var key = header[0]!;
-        var scope = Scope(http.Request);
+        var scope = IdempotencyScope.Of(http.Request);
         var body = RequestFingerprint.CanonicalBody(context.Arguments.OfType<TRequest>().FirstOrDefault(), json.Value.SerializerOptions);
         var requestHash = RequestFingerprint.Compute(http.Request.Method, scope, body);
 
@@ -82,8 +82,4 @@ internal sealed class IdempotencyFilter<TContext, TRequest>(TimeProvider clock, 
         // Otherwise nothing commits: no answer is kept, and no effect without it, so the repeat runs again.
         return answer;
     }
-
-    /// <summary>Method and path, so a key counts per endpoint and, for paths with ids, per resource (e.g. per cart).</summary>
-    internal static string Scope(HttpRequest request) =>
-        $"{request.Method.ToUpperInvariant()} {request.Path.Value?.TrimEnd('/').ToLowerInvariant()}";
 }
