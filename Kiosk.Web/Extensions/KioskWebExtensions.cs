@@ -23,13 +23,7 @@ public static class KioskWebExtensions
             .AddHttpMessageHandler<StaffApiKeyHandler>()
             .RemoveAllResilienceHandlers().AddStandardResilienceHandler(ForTouchScreen);
         services.AddHttpClient<CartClient>(http => http.BaseAddress = new("http://cart"))
-            .RemoveAllResilienceHandlers().AddStandardResilienceHandler(options =>
-            {
-                ForTouchScreen(options);
-                // Adding an item twice raises its quantity, so a blind retry of a POST whose answer was lost
-                // could add it twice; the customer sees a banner and taps again instead.
-                options.Retry.DisableFor(HttpMethod.Post);
-            });
+            .RemoveAllResilienceHandlers().AddStandardResilienceHandler(ForTouchScreen);
         services.AddHttpClient<OrdersClient>(http => http.BaseAddress = new("http://orders"))
             .AddHttpMessageHandler<StaffApiKeyHandler>()
             .RemoveAllResilienceHandlers().AddStandardResilienceHandler(ForTouchScreen);
@@ -78,6 +72,9 @@ public static class KioskWebExtensions
         options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
         options.Retry.MaxRetryAttempts = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(300);
+        // A POST whose answer was lost may have taken effect (an item added, cash taken): it is sent again only with an
+        // Idempotency-Key or when the endpoint is idempotent by design, so the service recognises the repeat.
+        options.Retry.RetryOnlySafeRequests();
     }
 
     private static Task RedirectRelative(HttpResponse response, string redirectUri)

@@ -12,6 +12,9 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
     public string? Problem { get; private set; }
     public string DiningOption { get; private set; } = Clients.DiningOption.DineIn;
 
+    /// <summary>Rendered into the quantity chooser, so a double tap or a resend of that one choice adds it once.</summary>
+    public string IdempotencyKey { get; private set; } = IdempotencyKeys.New();
+
     [TempData]
     public string? Added { get; set; }
 
@@ -28,14 +31,16 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAddAsync(int menuItemId, int quantity, string? category, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddAsync(
+        int menuItemId, int quantity, string? category, string? idempotencyKey, CancellationToken ct)
     {
         if (KioskSession.CartId(Request) is not { } cartId)
         {
             return RedirectToPage("/Index");
         }
 
-        var added = await carts.AddItemAsync(cartId, menuItemId, quantity, ct);
+        var key = IdempotencyKeys.FromForm(idempotencyKey);
+        var added = await carts.AddItemAsync(cartId, menuItemId, quantity, key, ct);
         if (added.Succeeded)
         {
             var line = added.Value.Items.FirstOrDefault(l => l.MenuItemId == menuItemId);
@@ -48,6 +53,11 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
             : ProblemText.ForCustomer(added.Problem, text);
         // After an outage the chooser stays open with the same quantity, so one tap retries; a refusal (sold out) closes it.
         ChosenQuantity = Math.Clamp(quantity, 1, 20);
+        // The retry tap is the same choice: if the lost answer had added it, the service answers that instead of adding again.
+        if (added.Problem.IsTransient)
+        {
+            IdempotencyKey = key;
+        }
         return await LoadAsync(cartId, category, added.Problem.IsTransient ? menuItemId : null, ct) ?? Page();
     }
 

@@ -7,6 +7,7 @@ builder.AddOutboxRelay<CartDbContext>();
 builder.AddOutboxOperations<CartDbContext>();
 builder.Services.AddHttpClient<MenuClient>(client => client.BaseAddress = new("http://menu"));
 builder.Services.AddKioskOpenApi("Kiosk Cart API");
+builder.AddIdempotencyKeys<CartDbContext>();
 
 var app = builder.Build();
 

@@ -10,6 +10,7 @@ builder.AddEventConsumer<PaymentsDbContext>("kafka", "payments", c => c
 builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = new Uri("http://orders"));
 builder.Services.AddHttpClient<CartsClient>(http => http.BaseAddress = new Uri("http://cart"));
 builder.Services.AddKioskOpenApi("Kiosk Payments API");
+builder.AddIdempotencyKeys<PaymentsDbContext>();
 
 var app = builder.Build();
 

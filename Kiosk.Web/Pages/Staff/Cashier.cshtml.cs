@@ -16,9 +16,12 @@ public sealed class CashierModel(OrdersClient orders, PaymentsClient payments) :
     [TempData]
     public string? Receipt { get; set; }
 
+    /// <summary>Rendered into the payment form, so a double press or a resend of that one payment takes the cash once.</summary>
+    public string IdempotencyKey { get; private set; } = IdempotencyKeys.New();
+
     public async Task OnGetAsync(Guid? order, CancellationToken ct) => await LoadAsync(order, ct);
 
-    public async Task<IActionResult> OnPostPayAsync(Guid orderId, CancellationToken ct)
+    public async Task<IActionResult> OnPostPayAsync(Guid orderId, string? idempotencyKey, CancellationToken ct)
     {
         if (!decimal.TryParse(AmountTendered?.Replace("₱", "").Replace(",", "").Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
         {
@@ -27,7 +30,8 @@ public sealed class CashierModel(OrdersClient orders, PaymentsClient payments) :
             return Page();
         }
 
-        var paid = await payments.PayAsync(orderId, amount, ct);
+        var key = IdempotencyKeys.FromForm(idempotencyKey);
+        var paid = await payments.PayAsync(orderId, amount, key, ct);
         if (paid.Succeeded)
         {
             var receipt = paid.Value;
@@ -42,6 +46,12 @@ public sealed class CashierModel(OrdersClient orders, PaymentsClient payments) :
             { StatusCode: 503 } => "Payments has not received this order yet. Wait a second and confirm again.",
             _ => ProblemText.ForStaff(paid.Problem, "take the payment"),
         };
+        // "Confirm again" after an outage or a 503 is the same payment: if the lost answer had taken the cash, the
+        // service answers that receipt again. After a refusal (not enough cash) the cashier enters a new amount: a new key.
+        if (paid.Problem.IsTransient)
+        {
+            IdempotencyKey = key;
+        }
         await LoadAsync(paid.Problem.StatusCode == 409 ? null : orderId, ct);
         return Page();
     }

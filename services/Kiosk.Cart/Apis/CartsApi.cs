@@ -1,6 +1,7 @@
 namespace Kiosk.Cart.Apis;
 
 using Kiosk.Cart.Domain;
+using Kiosk.ServiceDefaults.Idempotency;
 
 public static class CartsApi
 {
@@ -32,7 +33,10 @@ public static class CartsApi
             .WithDescription(
                 "400: quantity outside 1–20 (also for the line's new total) or a malformed body. 404: no such cart. "
                 + "409: the item is sold out, or the cart is already checked out. 422: the item is not on the menu. "
-                + "503: the menu service could not be asked; try again. Not idempotent: repeating it adds the quantity again.")
+                + "503: the menu service could not be asked; try again. Not idempotent by itself: repeating it adds the quantity "
+                + "again, unless the request carries an `Idempotency-Key` header, whose repeat answers the first cart again "
+                + "and adds nothing (the same key with another body answers 422; keys count per cart).")
+            .WithIdempotencyKey<CartDbContext, AddItemRequest>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

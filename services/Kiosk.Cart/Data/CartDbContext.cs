@@ -1,6 +1,7 @@
 namespace Kiosk.Cart.Data;
 
 using Kiosk.Cart.Domain;
+using Kiosk.ServiceDefaults.Idempotency;
 
 public sealed class CartDbContext(DbContextOptions<CartDbContext> options) : DbContext(options)
 {
@@ -31,5 +32,6 @@ public sealed class CartDbContext(DbContextOptions<CartDbContext> options) : DbC
         });
 
         modelBuilder.AddOutbox();
+        modelBuilder.AddIdempotencyKeys();
     }
 }

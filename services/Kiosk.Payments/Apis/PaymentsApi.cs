@@ -1,3 +1,4 @@
+using Kiosk.ServiceDefaults.Idempotency;
 using Npgsql;
 
 namespace Kiosk.Payments.Apis;
@@ -20,8 +21,11 @@ public static class PaymentsApi
                 "201 with the receipt and `Location: /api/payments/{paymentId}`. 400: orderId missing, or amountPaid not a positive "
                 + "amount in centavos. 404: the order service does not know the order. 409: the order is already paid (take no more cash). "
                 + "422: not enough cash; the problem's `amountDue` extension holds the total. 503 with `Retry-After: 1`: the order "
-                + "exists but its ORDER_CREATED event has not reached payments yet; retry after that many seconds.")
+                + "exists but its ORDER_CREATED event has not reached payments yet; retry after that many seconds. "
+                + "With an `Idempotency-Key` header a repeat (a timeout, a double tap) answers the first receipt again "
+                + "instead of 409; the same key with another body answers 422.")
             .RequireStaffApiKey()
+            .WithIdempotencyKey<PaymentsDbContext, TakePaymentRequest>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,3 +1,5 @@
+using Kiosk.ServiceDefaults.Idempotency;
+
 namespace Kiosk.Payments.Data;
 
 public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> options) : DbContext(options)
@@ -10,7 +12,7 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddOutbox().AddInbox();
+        modelBuilder.AddOutbox().AddInbox().AddIdempotencyKeys();
 
         modelBuilder.Entity<PayableOrder>(order =>
         {
