@@ -11,7 +11,7 @@ namespace Kiosk.IntegrationTests;
 /// Starts the real AppHost once for the whole collection, in its default mode (here: local PostgreSQL and the embedded
 /// broker), on free ports and a fresh database directory, and waits until every resource is healthy.
 /// </summary>
-public sealed class KioskAppFixture : IAsyncLifetime
+public class KioskAppFixture : IAsyncLifetime
 {
     public const string StaffApiKeyForTests = "staff-key-for-tests";
     public const string StaffPinForTests = "2468";
@@ -34,6 +34,9 @@ public sealed class KioskAppFixture : IAsyncLifetime
     public static IReadOnlyList<string> ResourceNames { get; } =
         ["postgres", "menudb", "cartdb", "ordersdb", "paymentsdb", "kafka", "menu", "cart", "orders", "payments", "web", "gateway"];
 
+    /// <summary>AppHost settings a derived fixture adds, e.g. client tuning for fault tests.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
     public async Task InitializeAsync()
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -48,6 +51,7 @@ public sealed class KioskAppFixture : IAsyncLifetime
             "--Kiosk:Web:ConfirmationSeconds=8",
             $"--Parameters:staff-api-key={StaffApiKeyForTests}",
             $"--Parameters:staff-pin={StaffPinForTests}",
+            .. ExtraArguments,
         ], timeout.Token);
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
