@@ -45,6 +45,13 @@ public static class LocalProcesses
         return children;
     }
 
+    /// <summary>True for a <c>dotnet run</c> launcher, whose only child is the app.</summary>
+    public static bool IsDotnetRun(int pid)
+    {
+        var args = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+        return args.Length > 1 && Path.GetFileName(args[0]) == "dotnet" && args[1] == "run";
+    }
+
     public static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
 
     /// <summary>Threads and resident memory (bytes) from /proc/&lt;pid&gt;/status.</summary>

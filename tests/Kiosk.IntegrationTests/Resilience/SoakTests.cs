@@ -87,7 +87,7 @@ public sealed class SoakTests(ResilienceFixture fixture, ITestOutputHelper outpu
         try
         {
             await Task.WhenAll(targets.Select(target => Parallel.ForAsync(0, perTarget,
-                new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = budget.Token },
+                new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = budget.Token },
                 async (i, ct) =>
                 {
                     var path = target.Path(i);

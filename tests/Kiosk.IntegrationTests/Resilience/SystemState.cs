@@ -15,13 +15,14 @@ public sealed class SystemState(KioskAppFixture fixture)
 
     public static IReadOnlyList<string> ServiceResources { get; } = ["menu", "cart", "orders", "payments", "web", "gateway"];
 
+    /// <summary>The process that does the resource's work: for a project, the app itself, not the <c>dotnet run</c> that started it.</summary>
     public int Pid(string resource)
     {
         Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(resource, out var state) && state is not null,
             $"The AppHost reports no state for {resource}.");
-        var pid = state.Snapshot.Properties.FirstOrDefault(p => p.Name is "executable.pid" or "project.pid")?.Value;
-        Assert.True(pid is not null && int.TryParse(pid.ToString(), out _), $"{resource} has no process id (state {state.Snapshot.State?.Text}).");
-        return int.Parse(pid.ToString()!);
+        var value = state.Snapshot.Properties.FirstOrDefault(p => p.Name is "executable.pid" or "project.pid")?.Value?.ToString();
+        Assert.True(int.TryParse(value, out var pid), $"{resource} has no process id (state {state.Snapshot.State?.Text}).");
+        return LocalProcesses.IsDotnetRun(pid) ? LocalProcesses.ChildrenOf(pid).Single() : pid;
     }
 
     public Dictionary<string, int> Pids() => ProcessResources.ToDictionary(r => r, Pid);
@@ -40,7 +41,8 @@ public sealed class SystemState(KioskAppFixture fixture)
         foreach (var service in ProcessResources.Except(["postgres", "kafka"]))
         {
             if (fixture.App.ResourceNotifications.TryGetCurrentState(service, out var state)
-                && state?.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart")
+                && state?.Snapshot.State?.Text is { } text
+                && (text == KnownResourceStates.Exited || text == KnownResourceStates.Finished || text == KnownResourceStates.FailedToStart))
             {
                 await fixture.StartAsync(service);
             }
