@@ -54,12 +54,21 @@ public static class LocalProcesses
 
     public static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
 
-    /// <summary>Threads and resident memory (bytes) from /proc/&lt;pid&gt;/status.</summary>
+    /// <summary>Threads and resident memory (bytes) from /proc/&lt;pid&gt;/status; -1 for a process that is gone.</summary>
     public static (int Threads, long RssBytes) Usage(int pid)
     {
         int threads = 0;
         long rss = 0;
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        string[] status;
+        try
+        {
+            status = File.ReadAllLines($"/proc/{pid}/status");
+        }
+        catch (IOException)
+        {
+            return (-1, -1);
+        }
+        foreach (var line in status)
         {
             if (line.StartsWith("Threads:", StringComparison.Ordinal))
             {

@@ -14,7 +14,7 @@ public sealed class SoakTests(ResilienceFixture fixture, ITestOutputHelper outpu
     private const int MaxExtraThreads = 20;
     private const long MaxExtraRssBytes = 80L * 1024 * 1024;
     private const int MaxExtraPostgresChildren = 20;
-    private static readonly TimeSpan HealthBudget = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan HealthBudget = TimeSpan.FromMinutes(2);
 
     [Fact]
     public async Task Thousands_of_health_calls_and_hundreds_of_orders_leave_every_process_with_flat_threads_and_memory()
@@ -29,7 +29,16 @@ public sealed class SoakTests(ResilienceFixture fixture, ITestOutputHelper outpu
         Ledger.AssertNoFailures(warmUp, atLeast: Kiosks * 5);
         var before = Sample(pids);
 
-        var calls = await HealthCallsAsync(HealthCallsPerTarget);
+        string calls;
+        try
+        {
+            calls = await HealthCallsAsync(HealthCallsPerTarget);
+        }
+        finally
+        {
+            // Printed even when the calls fail or run out of time: the figures show what the calls did to each process.
+            Report(before, Sample(pids));
+        }
         var started = Stopwatch.StartNew();
         var soak = await new OrderLoad(fixture).RunAsync(Kiosks, CancellationToken.None, ordersPerKiosk: OrdersPerKiosk, thinkTime: TimeSpan.Zero)
             .WaitAsync(FaultScenario.LoadDeadline);
@@ -37,16 +46,7 @@ public sealed class SoakTests(ResilienceFixture fixture, ITestOutputHelper outpu
         // Let request threads and sockets of the burst wind down, as they would between rushes.
         await Task.Delay(TimeSpan.FromSeconds(3));
         var after = Sample(pids);
-
-        output.WriteLine($"Bounds: threads <= baseline + {MaxExtraThreads}, RSS <= baseline + {MaxExtraRssBytes / 1024 / 1024} MB, " +
-            $"postgres children <= baseline + {MaxExtraPostgresChildren}");
-        output.WriteLine($"{"process",-10} {"threads before",15} {"after",6} {"RSS MB before",14} {"after",6}");
-        foreach (var (resource, (threadsBefore, rssBefore)) in before)
-        {
-            var (threadsAfter, rssAfter) = after[resource];
-            output.WriteLine($"{resource,-10} {threadsBefore,15} {threadsAfter,6} {rssBefore / 1024.0 / 1024,14:0.0} {rssAfter / 1024.0 / 1024,6:0.0}");
-        }
-        output.WriteLine("(for postgres the threads columns count the postmaster's child processes)");
+        Report(before, after);
 
         system.AssertNoneExited(pids);
         Ledger.AssertNoFailures(soak, atLeast: Kiosks * OrdersPerKiosk);
@@ -57,6 +57,19 @@ public sealed class SoakTests(ResilienceFixture fixture, ITestOutputHelper outpu
             .ToList();
         Assert.True(grown.Count == 0, $"These processes grew past the bounds: {string.Join("; ", grown)}");
         await system.WaitAllHealthyAsync();
+    }
+
+    private void Report(Dictionary<string, (int Threads, long RssBytes)> before, Dictionary<string, (int Threads, long RssBytes)> after)
+    {
+        output.WriteLine($"Bounds: threads <= baseline + {MaxExtraThreads}, RSS <= baseline + {MaxExtraRssBytes / 1024 / 1024} MB, " +
+            $"postgres children <= baseline + {MaxExtraPostgresChildren}");
+        output.WriteLine($"{"process",-10} {"threads before",15} {"after",6} {"RSS MB before",14} {"after",6}");
+        foreach (var (resource, (threadsBefore, rssBefore)) in before)
+        {
+            var (threadsAfter, rssAfter) = after[resource];
+            output.WriteLine($"{resource,-10} {threadsBefore,15} {threadsAfter,6} {rssBefore / 1024.0 / 1024,14:0.0} {rssAfter / 1024.0 / 1024,6:0.0}");
+        }
+        output.WriteLine("(for postgres the threads columns count the postmaster's child processes)");
     }
 
     private Dictionary<string, (int Threads, long RssBytes)> Sample(IReadOnlyDictionary<string, int> pids)
@@ -82,6 +95,7 @@ public sealed class SoakTests(ResilienceFixture fixture, ITestOutputHelper outpu
         targets.Add(("via gateway", new HttpClient { BaseAddress = fixture.GatewayUrl }, i => throughGateway[i % throughGateway.Length]));
 
         var unexpected = new ConcurrentBag<string>();
+        var done = new ConcurrentDictionary<string, int>();
         using var budget = new CancellationTokenSource(HealthBudget);
         var started = Stopwatch.StartNew();
         try
@@ -91,6 +105,7 @@ public sealed class SoakTests(ResilienceFixture fixture, ITestOutputHelper outpu
                 async (i, ct) =>
                 {
                     var path = target.Path(i);
+                    done.AddOrUpdate(target.Name, 1, (_, n) => n + 1);
                     using var response = await target.Client.GetAsync(path, ct);
                     // The gateway's reads of unknown carts and orders answer 404 by design.
                     if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.NotFound)
@@ -102,7 +117,8 @@ public sealed class SoakTests(ResilienceFixture fixture, ITestOutputHelper outpu
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"{perTarget} calls to each of {targets.Count} targets did not finish within {HealthBudget.TotalMinutes} minutes.");
+            throw new TimeoutException($"{perTarget} calls to each of {targets.Count} targets did not finish within {HealthBudget.TotalMinutes} minutes; " +
+                $"calls made: {string.Join(", ", done.Select(d => $"{d.Key} {d.Value}"))}.");
         }
         finally
         {

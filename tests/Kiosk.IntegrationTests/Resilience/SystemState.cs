@@ -35,7 +35,10 @@ public sealed class SystemState(KioskAppFixture fixture)
         Assert.True(exited.Count == 0, $"These processes exited during the fault: {string.Join(", ", exited)}.");
     }
 
-    /// <summary>Starts again any service an earlier fault left exited, so each test begins on a whole system.</summary>
+    /// <summary>
+    /// Starts again any service an earlier fault left exited, and restarts one that stays unhealthy, so each test begins
+    /// on a whole system and one product failure does not cascade into the next test.
+    /// </summary>
     public async Task RestartExitedAsync()
     {
         foreach (var service in ProcessResources.Except(["postgres", "kafka"]))
@@ -46,8 +49,35 @@ public sealed class SystemState(KioskAppFixture fixture)
             {
                 await fixture.StartAsync(service);
             }
+            else if (!await AnswersHealthAsync(service, TimeSpan.FromSeconds(30)))
+            {
+                await fixture.StopAsync(service);
+                await fixture.StartAsync(service);
+            }
         }
         await WaitAllHealthyAsync();
+    }
+
+    private async Task<bool> AnswersHealthAsync(string service, TimeSpan patience)
+    {
+        using var client = fixture.App.CreateHttpClient(service, "http");
+        client.Timeout = TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return true;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+            }
+            await Task.Delay(500);
+        }
+        return false;
     }
 
     /// <summary>Waits until every resource reports Healthy and every service answers its own /health with 200.</summary>
