@@ -27,6 +27,14 @@ internal sealed record RequestErrors(string? ApiKey, JsonElement[]? Errors)
         ["InitProducerId"] = 22,
     };
 
+    // Protocol names that Confluent's ErrorCode spells differently (GroupCoordinatorNotAvailable, NotCoordinatorForGroup).
+    private static readonly Dictionary<string, int> ProtocolNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["COORDINATOR_LOAD_IN_PROGRESS"] = 14,
+        ["COORDINATOR_NOT_AVAILABLE"] = 15,
+        ["NOT_COORDINATOR"] = 16,
+    };
+
     /// <summary>The API key and error codes to push, or a sentence saying what is wrong with the request.</summary>
     public (short ApiKey, int[] Codes, string? Problem) Parse()
     {
@@ -87,6 +95,11 @@ internal sealed record RequestErrors(string? ApiKey, JsonElement[]? Errors)
         if (int.TryParse(value, out code))
         {
             return code > 0;
+        }
+
+        if (ProtocolNames.TryGetValue(value.Trim(), out code))
+        {
+            return true;
         }
 
         // Protocol names are SCREAMING_SNAKE_CASE; Confluent's enum spells them in Pascal case.
