@@ -8,6 +8,8 @@ public static class KafkaResourceExtensions
     private const string PortKey = "Kiosk:Kafka:Port";
     private const string DataVolumeKey = "Kiosk:Kafka:DataVolume";
     private const string TopicsKey = "Kiosk:Kafka:Topics";
+    private const string ProducerConfigKey = "Kiosk:Kafka:ProducerConfig";
+    private const string ConsumerConfigKey = "Kiosk:Kafka:ConsumerConfig";
 
     /// <summary>
     /// Adds the Kafka resource. <c>Kiosk:Kafka:Mode</c> picks the broker: <c>auto</c> (default: a container when
@@ -35,6 +37,8 @@ public static class KafkaResourceExtensions
     /// <summary>
     /// References Kafka from a project (<c>ConnectionStrings:{name}</c>) and waits until the broker is healthy.
     /// Against the embedded broker it also sets client settings that suit it (no linger, short fetch wait).
+    /// Any librdkafka setting under <c>Kiosk:Kafka:ProducerConfig</c> / <c>Kiosk:Kafka:ConsumerConfig</c>
+    /// (e.g. <c>Kiosk:Kafka:ConsumerConfig:max.poll.interval.ms</c>) is passed on too, and wins.
     /// </summary>
     public static IResourceBuilder<T> WithKafka<T>(this IResourceBuilder<T> project, IResourceBuilder<IResourceWithConnectionString> kafka)
         where T : IResourceWithEnvironment, IResourceWithWaitSupport
@@ -45,6 +49,15 @@ public static class KafkaResourceExtensions
             foreach (var (key, value) in EmbeddedClientTuning.EnvironmentVariables)
             {
                 project.WithEnvironment(key, value);
+            }
+        }
+
+        var configuration = project.ApplicationBuilder.Configuration;
+        foreach (var (section, client) in new[] { (ProducerConfigKey, "Producer"), (ConsumerConfigKey, "Consumer") })
+        {
+            foreach (var setting in configuration.GetSection(section).GetChildren().Where(s => s.Value is not null))
+            {
+                project.WithEnvironment($"Kafka__{client}__Config__{setting.Key}", setting.Value);
             }
         }
 

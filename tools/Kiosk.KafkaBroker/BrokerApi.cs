@@ -1,8 +1,10 @@
+using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kiosk.KafkaBroker;
 
-/// <summary>The control surface: readiness, outage switches for tests, and the topic list.</summary>
+/// <summary>The control surface: readiness, outage and error-injection switches for tests, and the topic list.</summary>
 internal static class BrokerApi
 {
     public static WebApplication MapBrokerApi(this WebApplication app)
@@ -15,19 +17,65 @@ internal static class BrokerApi
                     detail: $"No metadata from {broker.BootstrapServers} (broker {(broker.IsDown ? "set down" : "not answering")}).",
                     statusCode: StatusCodes.Status503ServiceUnavailable));
 
-        app.MapPost("/broker/down", async (KafkaBroker broker) =>
+        // Switches that break the broker on purpose answer only callers on this machine.
+        var control = app.MapGroup("/broker").AddEndpointFilter(LoopbackOnly);
+
+        control.MapPost("/down", async (KafkaBroker broker) =>
         {
             await broker.SetDownAsync();
             return TypedResults.NoContent();
         });
 
-        app.MapPost("/broker/up", async (KafkaBroker broker) =>
+        control.MapPost("/up", async (KafkaBroker broker) =>
         {
             await broker.SetUpAsync();
+            return TypedResults.NoContent();
+        });
+
+        // e.g. { "apiKey": "OffsetCommit", "errors": ["ILLEGAL_GENERATION", "UNKNOWN_MEMBER_ID"] }
+        control.MapPost("/errors", async Task<Results<NoContent, ProblemHttpResult>> (HttpRequest http, KafkaBroker broker) =>
+        {
+            RequestErrors? request;
+            try
+            {
+                request = await http.ReadFromJsonAsync<RequestErrors>();
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            {
+                return BadRequest($"Expected JSON such as {{ \"apiKey\": \"OffsetCommit\", \"errors\": [\"ILLEGAL_GENERATION\"] }}: {ex.Message}");
+            }
+
+            var (apiKey, codes, problem) = (request ?? new RequestErrors(null, null)).Parse();
+            if (problem is not null)
+            {
+                return BadRequest(problem);
+            }
+
+            broker.PushRequestErrors(apiKey, codes);
+            return TypedResults.NoContent();
+        });
+
+        control.MapDelete("/errors", Results<NoContent, ProblemHttpResult> (string? apiKey, KafkaBroker broker) =>
+        {
+            var (key, problem) = RequestErrors.ParseApiKey(apiKey);
+            if (problem is not null)
+            {
+                return BadRequest(problem);
+            }
+
+            broker.ClearRequestErrors(key);
             return TypedResults.NoContent();
         });
 
         app.MapGet("/topics", (KafkaBroker broker) => TypedResults.Ok(broker.Topics));
         return app;
     }
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest);
+
+    private static async ValueTask<object?> LoopbackOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)
+            ? await next(context)
+            : TypedResults.Problem(detail: "The broker's control switches answer only local callers.", statusCode: StatusCodes.Status403Forbidden);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Kiosk.KafkaBroker.Native;
 using ContractTopics = Kiosk.Contracts.Topics;
 
 namespace Kiosk.KafkaBroker;
@@ -104,6 +105,20 @@ internal sealed class KafkaBroker(BrokerOptions options, ILogger<KafkaBroker> lo
         {
             _switch.Release();
         }
+    }
+
+    /// <summary>The next requests of <paramref name="apiKey"/> are answered with these errors, one per request.</summary>
+    public void PushRequestErrors(short apiKey, int[] errors)
+    {
+        Cluster.PushRequestErrors(apiKey, errors);
+        logger.LogWarning("The next {Count} requests of API key {ApiKey} will fail with: {Errors}",
+            errors.Length, apiKey, string.Join(", ", errors.Select(e => LibRdKafka.Describe(e))));
+    }
+
+    public void ClearRequestErrors(short apiKey)
+    {
+        Cluster.ClearRequestErrors(apiKey);
+        logger.LogInformation("Queued errors for API key {ApiKey} cleared", apiKey);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();

@@ -90,6 +90,24 @@ internal sealed class MockKafkaCluster : IDisposable
         }
     }
 
+    /// <summary>Queues error answers for the next requests of one API (e.g. OffsetCommit), one error per request.</summary>
+    public void PushRequestErrors(short apiKey, int[] errors)
+    {
+        lock (_gate)
+        {
+            LibRdKafka.MockPushRequestErrorsArray(Cluster, apiKey, (nuint)errors.Length, errors);
+        }
+    }
+
+    /// <summary>Drops the error answers still queued for one API.</summary>
+    public void ClearRequestErrors(short apiKey)
+    {
+        lock (_gate)
+        {
+            LibRdKafka.MockClearRequestErrors(Cluster, apiKey);
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate)

@@ -55,5 +55,12 @@ internal static partial class LibRdKafka
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_set_controller_id")]
     public static partial void MockSetControllerId(nint cluster, int controllerId);
 
+    /// <summary>Makes the next <paramref name="count"/> requests of API <paramref name="apiKey"/> fail, in order, with these codes.</summary>
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_push_request_errors_array")]
+    public static partial void MockPushRequestErrorsArray(nint cluster, short apiKey, nuint count, [In] int[] errors);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_clear_request_errors")]
+    public static partial void MockClearRequestErrors(nint cluster, short apiKey);
+
     public static string Describe(int err) => Marshal.PtrToStringUTF8(ErrorToString(err)) ?? $"error {err}";
 }
