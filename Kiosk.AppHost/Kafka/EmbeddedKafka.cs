@@ -35,10 +35,27 @@ internal static class EmbeddedKafka
         return broker;
     }
 
+    // Below Linux's ephemeral range (32768+): a port the kernel hands out for any free one can be taken by an outgoing
+    // connection in the seconds before the broker binds it, and the broker then fails to start.
+    private const int FirstPort = 20_000;
+    private const int LastPort = 32_000;
+
     private static int FreeLoopbackPort()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(FirstPort, LastPort);
+            try
+            {
+                using var probe = new TcpListener(IPAddress.Loopback, port);
+                probe.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+        throw new InvalidOperationException($"No free port between {FirstPort} and {LastPort} on the loopback interface.");
     }
 }
