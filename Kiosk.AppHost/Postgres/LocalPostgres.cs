@@ -9,8 +9,10 @@ internal static class LocalPostgres
         var dataDir = PostgresDataDirectory.Resolve(settings.DataDir, builder.AppHostDirectory);
         var workingDirectory = Path.GetDirectoryName(dataDir)!;
 
+        // Every service and replica keeps its own connection pool (plus one for its outbox relay's lease): the default
+        // of 100 connections runs out with a few replicas under load.
         var (serverCommand, serverArgs) = AsServerUser(Path.Combine(binDir, "postgres"),
-            "-D", dataDir, "-k", "/tmp", "-c", "listen_addresses=127.0.0.1");
+            "-D", dataDir, "-k", "/tmp", "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300");
         var server = builder.AddResource(new LocalPostgresServerResource(name, serverCommand, workingDirectory))
             .WithArgs(serverArgs)
             // postgres reads its port from PGPORT, so the endpoint allocated by Aspire is the one it listens on.

@@ -29,7 +29,7 @@ public sealed class LocalPostgresModelTests : IDisposable
         var program = ProgramOf(server.Command, args);
         Assert.Equal("postgres", Path.GetFileName(program));
         Assert.True(File.Exists(program), $"{program} should be the installed server");
-        Assert.Equal(["-D", directory.DataDir, "-k", "/tmp", "-c", "listen_addresses=127.0.0.1"], args[^6..]);
+        Assert.Equal(["-D", directory.DataDir, "-k", "/tmp", "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"], args[^8..]);
         if (Environment.IsPrivilegedProcess)
         {
             Assert.Equal("setpriv", server.Command);
