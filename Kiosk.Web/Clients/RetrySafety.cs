@@ -1,4 +1,4 @@
-using Kiosk.ServiceDefaults.Idempotency;
+using Kiosk.Contracts;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 

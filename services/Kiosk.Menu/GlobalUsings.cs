@@ -1,6 +1,6 @@
 global using Kiosk.Menu.Apis;
 global using Kiosk.Menu.Data;
-global using Kiosk.ServiceDefaults.Data;
+global using Kiosk.Data;
 global using Kiosk.ServiceDefaults.Http;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;

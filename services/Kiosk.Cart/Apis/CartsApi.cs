@@ -1,7 +1,7 @@
 namespace Kiosk.Cart.Apis;
 
 using Kiosk.Cart.Domain;
-using Kiosk.ServiceDefaults.Idempotency;
+using Kiosk.Idempotency;
 
 public static class CartsApi
 {

@@ -1,7 +1,7 @@
 namespace Kiosk.Cart.Data;
 
 using Kiosk.Cart.Domain;
-using Kiosk.ServiceDefaults.Idempotency;
+using Kiosk.Idempotency;
 
 public sealed class CartDbContext(DbContextOptions<CartDbContext> options) : DbContext(options)
 {

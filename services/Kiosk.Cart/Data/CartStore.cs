@@ -34,7 +34,7 @@ public static class CartStore
                 await db.SaveChangesAsync(cancellationToken);
                 return cart;
             }
-            catch (DbUpdateException ex) when (IsConflict(ex))
+            catch (DbUpdateException ex) when (ex.IsWriteConflict())
             {
                 db.ChangeTracker.Clear();
                 if (attempt == MaxAttempts)
@@ -47,8 +47,4 @@ public static class CartStore
             }
         }
     }
-
-    private static bool IsConflict(DbUpdateException ex) =>
-        ex is DbUpdateConcurrencyException
-        || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

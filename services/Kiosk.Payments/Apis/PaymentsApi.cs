@@ -1,4 +1,4 @@
-using Kiosk.ServiceDefaults.Idempotency;
+using Kiosk.Idempotency;
 using Npgsql;
 
 namespace Kiosk.Payments.Apis;
@@ -91,10 +91,7 @@ public static class PaymentsApi
             // One commit: the payment, the order marked paid and the PAYMENT_CONFIRMED outbox row, or none of them.
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException
-        {
-            SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: PaymentsDbContext.OnePaymentPerOrder,
-        })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation(PaymentsDbContext.OnePaymentPerOrder))
         {
             return PaymentProblems.AlreadyPaid(order.OrderNumber);
         }

@@ -1,4 +1,4 @@
-using Kiosk.ServiceDefaults.Idempotency;
+using Kiosk.Idempotency;
 
 namespace Kiosk.Payments.Data;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Aspire.Hosting.Testing;
 using Confluent.Kafka;
-using Kiosk.ServiceDefaults.Messaging;
+using Kiosk.Messaging;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 

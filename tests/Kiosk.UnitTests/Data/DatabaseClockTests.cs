@@ -1,4 +1,4 @@
-using Kiosk.ServiceDefaults.Data;
+using Kiosk.Data;
 
 namespace Kiosk.UnitTests.Data;
 

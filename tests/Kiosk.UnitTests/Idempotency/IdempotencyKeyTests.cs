@@ -1,4 +1,4 @@
-using Kiosk.ServiceDefaults.Idempotency;
+using Kiosk.Contracts;
 
 namespace Kiosk.UnitTests.Idempotency;
 

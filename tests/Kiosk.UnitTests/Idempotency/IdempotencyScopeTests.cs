@@ -1,4 +1,4 @@
-using Kiosk.ServiceDefaults.Idempotency;
+using Kiosk.Idempotency;
 using Microsoft.AspNetCore.Http;
 
 namespace Kiosk.UnitTests.Idempotency;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Kiosk.Payments.Apis;
-using Kiosk.ServiceDefaults.Idempotency;
+using Kiosk.Idempotency;
 
 namespace Kiosk.UnitTests.Idempotency;
 

@@ -1,4 +1,4 @@
-using Kiosk.ServiceDefaults.Idempotency;
+using Kiosk.Contracts;
 using Kiosk.Web.Clients;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

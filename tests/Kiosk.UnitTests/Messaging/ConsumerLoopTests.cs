@@ -1,5 +1,6 @@
 using Confluent.Kafka;
-using Kiosk.ServiceDefaults.Messaging;
+using Kiosk.Messaging;
+using Kiosk.Messaging.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,5 @@
-using Kiosk.ServiceDefaults.Messaging;
+using Kiosk.Messaging;
+using Kiosk.Messaging.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -64,7 +65,7 @@ public sealed class KafkaClientSettingsTests
             ["Kafka:Consumer:Config:fetch.wait.max.ms"] = "5",
         }).Build();
 
-        var settings = MessagingExtensions.ReadSettings(configuration, "kafka", "Consumer");
+        var settings = KafkaExtensions.ReadSettings(configuration, "kafka", "Consumer");
 
         Assert.Equal("localhost:9092", settings.BootstrapServers);
         Assert.Equal("5", settings.Config["fetch.wait.max.ms"]);

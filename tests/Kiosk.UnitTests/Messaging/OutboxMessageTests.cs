@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Kiosk.Contracts;
 using Kiosk.Contracts.Events;
-using Kiosk.ServiceDefaults.Messaging;
+using Kiosk.Messaging;
+using Kiosk.Messaging.EntityFrameworkCore;
 
 namespace Kiosk.UnitTests.Messaging;
 

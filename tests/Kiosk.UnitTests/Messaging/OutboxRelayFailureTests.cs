@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Confluent.Kafka;
-using Kiosk.ServiceDefaults.Messaging;
+using Kiosk.Messaging;
+using Kiosk.Messaging.EntityFrameworkCore;
 
 namespace Kiosk.UnitTests.Messaging;
 

@@ -1,4 +1,5 @@
-using Kiosk.ServiceDefaults.Messaging;
+using Kiosk.Messaging;
+using Kiosk.Messaging.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kiosk.UnitTests.Messaging;

@@ -1,6 +1,7 @@
 using Kiosk.Contracts;
 using Kiosk.Contracts.Events;
-using Kiosk.ServiceDefaults.Messaging;
+using Kiosk.Messaging;
+using Kiosk.Messaging.EntityFrameworkCore;
 
 namespace Kiosk.UnitTests.Messaging;
 

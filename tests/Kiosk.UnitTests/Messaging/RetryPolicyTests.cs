@@ -1,5 +1,6 @@
 using Kiosk.Contracts.Events;
-using Kiosk.ServiceDefaults.Messaging;
+using Kiosk.Messaging;
+using Kiosk.Messaging.EntityFrameworkCore;
 using Npgsql;
 
 namespace Kiosk.UnitTests.Messaging;

@@ -90,7 +90,7 @@ namespace Kiosk.Cart.Data.Migrations
                     b.ToTable("CartLines", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Kiosk.Messaging.EntityFrameworkCore.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -90,7 +90,7 @@ namespace Kiosk.Cart.Data.Migrations
                     b.ToTable("CartLines", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Idempotency.IdempotencyRecord", b =>
+            modelBuilder.Entity("Kiosk.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
                         .HasMaxLength(300)
@@ -142,7 +142,7 @@ namespace Kiosk.Cart.Data.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Kiosk.Messaging.EntityFrameworkCore.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

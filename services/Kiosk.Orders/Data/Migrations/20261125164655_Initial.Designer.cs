@@ -97,7 +97,7 @@ namespace Kiosk.Orders.Data.Migrations
                     b.ToTable("orders", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Kiosk.Messaging.EntityFrameworkCore.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -155,7 +155,7 @@ namespace Kiosk.Orders.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Messaging.ProcessedEvent", b =>
+            modelBuilder.Entity("Kiosk.Messaging.EntityFrameworkCore.ProcessedEvent", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");

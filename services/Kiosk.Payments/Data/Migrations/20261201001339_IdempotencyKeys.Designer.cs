@@ -83,7 +83,7 @@ namespace Kiosk.Payments.Data.Migrations
                     b.ToTable("payments", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Idempotency.IdempotencyRecord", b =>
+            modelBuilder.Entity("Kiosk.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
                         .HasMaxLength(300)
@@ -135,7 +135,7 @@ namespace Kiosk.Payments.Data.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Kiosk.Messaging.EntityFrameworkCore.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -193,7 +193,7 @@ namespace Kiosk.Payments.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Messaging.ProcessedEvent", b =>
+            modelBuilder.Entity("Kiosk.Messaging.EntityFrameworkCore.ProcessedEvent", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");

@@ -83,7 +83,7 @@ namespace Kiosk.Payments.Data.Migrations
                     b.ToTable("payments", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Messaging.DeadLetter", b =>
+            modelBuilder.Entity("Kiosk.Messaging.EntityFrameworkCore.DeadLetter", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -150,7 +150,7 @@ namespace Kiosk.Payments.Data.Migrations
                     b.ToTable("dead_letters", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Kiosk.Messaging.EntityFrameworkCore.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -208,7 +208,7 @@ namespace Kiosk.Payments.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Messaging.ProcessedEvent", b =>
+            modelBuilder.Entity("Kiosk.Messaging.EntityFrameworkCore.ProcessedEvent", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");

@@ -80,7 +80,7 @@ namespace Kiosk.Payments.Data.Migrations
                     b.ToTable("payments", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Messaging.DeadLetter", b =>
+            modelBuilder.Entity("Kiosk.Messaging.EntityFrameworkCore.DeadLetter", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -147,7 +147,7 @@ namespace Kiosk.Payments.Data.Migrations
                     b.ToTable("dead_letters", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Idempotency.IdempotencyRecord", b =>
+            modelBuilder.Entity("Kiosk.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
                         .HasMaxLength(300)
@@ -199,7 +199,7 @@ namespace Kiosk.Payments.Data.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Kiosk.Messaging.EntityFrameworkCore.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -260,7 +260,7 @@ namespace Kiosk.Payments.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Kiosk.ServiceDefaults.Messaging.ProcessedEvent", b =>
+            modelBuilder.Entity("Kiosk.Messaging.EntityFrameworkCore.ProcessedEvent", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");

@@ -1,0 +1,179 @@
+using System.Text;
+using OpenTelemetry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Messaging.EntityFrameworkCore;
+
+/// <summary>
+/// Publishes outbox rows in write order, each confirmed by the broker before it is marked sent. Rows left unsent by a
+/// crash or an outage are picked up at the next start or poll: nothing is lost, at worst a row is sent twice.
+/// <para>
+/// Replicas: every round runs under an <see cref="OutboxRelayLease"/> (a PostgreSQL advisory lock), so one replica at a
+/// time reads and publishes the service's outbox. That is the simplest design that keeps both promises at once: no row
+/// is published by two replicas, and rows of one key leave in commit order whichever replica committed them. A replica
+/// woken by its own commit waits for the lease (the holder's round lasts milliseconds) and then publishes, so the event
+/// does not wait for the poll. A replica that dies mid-round loses the lease with its connection; the row it was
+/// publishing may then be sent once more by the next holder, and consumers drop the duplicate.
+/// </para>
+/// <para>
+/// Failures: a failed row is retried with backoff, and later rows with the same key wait for it. A broker outage ends the
+/// round at once (every row would wait out the same timeout). A failure of the row itself (see
+/// <see cref="OutboxPublishFailure"/>) holds only its key and the round goes on; after
+/// <see cref="OutboxRelayOptions.MaxAttempts"/> such failures the row is parked until staff retry it. Later rows of a
+/// parked row's key stay behind it: the order's events must arrive in order (a PAYMENT_CONFIRMED before its
+/// ORDER_CREATED would be refused), and the staff retry releases them all.
+/// </para>
+/// </summary>
+internal sealed class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    KafkaEventPublisher publisher,
+    OutboxSignal signal,
+    TimeProvider clock,
+    IOptions<OutboxRelayOptions> options,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : DbContext
+{
+    private const int BatchSize = 100;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(3);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // A full batch sent means more may be waiting: go again at once.
+                if (await PublishPendingAsync(stoppingToken) == BatchSize)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database may be briefly away; the rows are still there for the next round.
+                logger.LogWarning(ex, "Outbox relay round failed; retrying");
+            }
+
+            try
+            {
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <returns>How many rows were published.</returns>
+    internal async Task<int> PublishPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        OutboxRelayLease? lease;
+        // The poll runs every few seconds; traced, it would flood the dashboard with empty database spans.
+        using (SuppressInstrumentationScope.Begin())
+        {
+            lease = await OutboxRelayLease.TryAcquireAsync(db, LeaseWait, cancellationToken);
+        }
+        if (lease is null)
+        {
+            // Another replica has been relaying all along; it sees our rows too.
+            return 0;
+        }
+
+        // Released however the round ends: a lock left on a pooled connection would stop every replica's relay.
+        await using (lease)
+        {
+            List<string> parkedKeys;
+            List<OutboxMessage> batch;
+            using (SuppressInstrumentationScope.Begin())
+            {
+                parkedKeys = await db.Set<OutboxMessage>()
+                    .Where(m => m.SentAt == null && m.ParkedAt != null)
+                    .Select(m => m.Key)
+                    .Distinct()
+                    .ToListAsync(cancellationToken);
+                batch = await db.Set<OutboxMessage>()
+                    .Where(m => m.SentAt == null && m.ParkedAt == null)
+                    .OrderBy(m => m.Id)
+                    .Take(BatchSize)
+                    .ToListAsync(cancellationToken);
+            }
+            return await PublishAsync(db, batch, new OutboxRound(parkedKeys, clock.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    private async Task<int> PublishAsync(TContext db, List<OutboxMessage> batch, OutboxRound round, CancellationToken cancellationToken)
+    {
+        var published = 0;
+        foreach (var message in batch)
+        {
+            if (!round.MayPublish(message))
+            {
+                continue;
+            }
+
+            // A row once started is finished, even when the service is stopping (the producer's timeout bounds it):
+            // abandoned between the broker's ack and the save, it would be sent again by the next relay.
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await publisher.PublishAsync(
+                    message.Topic, message.Key, Encoding.UTF8.GetBytes(message.Payload),
+                    KafkaTelemetry.ParentFrom(message.ReadTraceContext()), cancellationToken: CancellationToken.None);
+                message.MarkSent(clock.GetUtcNow());
+                published++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                round.Hold(message.Key);
+                var rowSpecific = OutboxPublishFailure.IsRowSpecific(ex);
+                RecordFailure(message, ex, rowSpecific);
+                await SaveUntracedAsync(db, CancellationToken.None);
+                if (!rowSpecific)
+                {
+                    // The broker is most likely away: end the round rather than wait out a timeout for every row.
+                    break;
+                }
+                continue;
+            }
+
+            // Saved per row: a crash between publish and save re-sends one event, never loses one.
+            await SaveUntracedAsync(db, CancellationToken.None);
+        }
+
+        return published;
+    }
+
+    private void RecordFailure(OutboxMessage message, Exception ex, bool rowSpecific)
+    {
+        var maxAttempts = Math.Max(1, options.Value.MaxAttempts);
+        if (message.RecordFailure(ex.Message, rowSpecific, clock.GetUtcNow(), maxAttempts))
+        {
+            OutboxTelemetry.RecordParked(message.Topic);
+            logger.LogError(ex,
+                "Parked outbox row {Id}: {EventType} {EventId} to {Topic} failed {Attempts} times; later events with key {Key} wait until staff retry it",
+                message.Id, message.EventType, message.EventId, message.Topic, message.Attempts, message.Key);
+            return;
+        }
+
+        logger.LogWarning("Publishing {EventType} {EventId} to {Topic} failed (attempt {Attempts}): {Error}",
+            message.EventType, message.EventId, message.Topic, message.Attempts, ex.Message);
+    }
+
+    /// <summary>The relay's bookkeeping is not part of any request's story; the publish span is.</summary>
+    private static async Task SaveUntracedAsync(TContext db, CancellationToken cancellationToken)
+    {
+        using var _ = SuppressInstrumentationScope.Begin();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
