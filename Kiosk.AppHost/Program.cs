@@ -11,8 +11,8 @@ builder.Services.Configure<ResourceNotificationServiceOptions>(options =>
     options.DefaultWaitBehavior = WaitBehavior.StopOnResourceUnavailable);
 
 var staffApiKey = builder.AddParameter("staff-api-key", secret: true);
-// The store's day (order numbers restart, the board resets) in one place for every app that needs it.
-var storeTimeZone = builder.Configuration["Kiosk:TimeZone"] ?? "Asia/Manila";
+// The store's day (order numbers restart, the board resets) in one place for every app that needs it: appsettings.json.
+var storeTimeZone = builder.Configuration["Kiosk:TimeZone"];
 var staffPin = builder.AddParameter("staff-pin", secret: true);
 
 // Infrastructure: container, embedded/local or external, chosen by Kiosk:{Kafka,Postgres}:Mode.

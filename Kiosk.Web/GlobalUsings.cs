@@ -1,6 +1,7 @@
 global using System.Globalization;
 global using System.Text.Json;
 global using System.Text.Json.Serialization;
+global using Kiosk.Contracts;
 global using Kiosk.Web.Clients;
 global using Kiosk.Web.Display;
 global using Kiosk.Web.Localization;

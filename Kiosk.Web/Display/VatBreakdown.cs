@@ -9,8 +9,8 @@ public sealed record VatBreakdown(decimal VatableSales, decimal Vat, decimal Tot
 {
     public static VatBreakdown FromTotal(decimal total)
     {
-        var vatableSales = Math.Round(total / 1.12m, 2, MidpointRounding.AwayFromZero);
-        return new VatBreakdown(vatableSales, total - vatableSales, total);
+        var split = Kiosk.Contracts.Vat.Split(total);
+        return new VatBreakdown(split.VatableSales, split.Vat, total);
     }
 
     public static VatBreakdown FromOrder(Order order) => new(order.VatableSales, order.Vat, order.Total);

@@ -73,5 +73,5 @@ public sealed record UiText
 
     public string ItemWord(int count) => count == 1 ? Item : Items;
 
-    public string Dining(string? diningOption) => diningOption == DiningOption.TakeOut ? TakeOut : DineIn;
+    public string Dining(string? diningOption) => diningOption == DiningOptions.TakeOut ? TakeOut : DineIn;
 }

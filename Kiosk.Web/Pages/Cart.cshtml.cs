@@ -6,7 +6,7 @@ public sealed class CartModel(CartClient carts, UiText text) : PageModel
     public Cart? Cart { get; private set; }
     public VatBreakdown? Totals { get; private set; }
     public string? Problem { get; private set; }
-    public string DiningOption { get; private set; } = Clients.DiningOption.DineIn;
+    public string DiningOption { get; private set; } = DiningOptions.DineIn;
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(null, ct);
 

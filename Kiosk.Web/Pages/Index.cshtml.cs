@@ -23,7 +23,7 @@ public sealed class IndexModel(CartClient carts, UiText text) : PageModel
             return Page();
         }
 
-        KioskSession.Begin(Response, created.Value.CartId, DiningOption.IsKnown(diningOption) ? diningOption! : DiningOption.DineIn);
+        KioskSession.Begin(Response, created.Value.CartId, DiningOptions.IsKnown(diningOption) ? diningOption! : DiningOptions.DineIn);
         return RedirectToPage("/Menu");
     }
 

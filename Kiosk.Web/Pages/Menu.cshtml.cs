@@ -10,7 +10,7 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
     public int ChosenQuantity { get; private set; } = 1;
     public Cart? Cart { get; private set; }
     public string? Problem { get; private set; }
-    public string DiningOption { get; private set; } = Clients.DiningOption.DineIn;
+    public string DiningOption { get; private set; } = DiningOptions.DineIn;
 
     /// <summary>Rendered into the quantity chooser, so a double tap or a resend of that one choice adds it once.</summary>
     public string IdempotencyKey { get; private set; } = IdempotencyKeys.New();

@@ -13,7 +13,7 @@ public static class KioskSession
         Guid.TryParse(request.Cookies[CartCookie], out var id) ? id : null;
 
     public static string DiningOptionOf(HttpRequest request) =>
-        request.Cookies[DiningCookie] is { } value && DiningOption.IsKnown(value) ? value : DiningOption.DineIn;
+        request.Cookies[DiningCookie] is { } value && DiningOptions.IsKnown(value) ? value : DiningOptions.DineIn;
 
     public static void Begin(HttpResponse response, Guid cartId, string diningOption)
     {

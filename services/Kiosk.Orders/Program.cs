@@ -8,7 +8,7 @@ builder.AddOutboxOperations<OrdersDbContext>();
 builder.AddEventConsumer<OrdersDbContext>("kafka", "orders", c => c
     .Handle<CartCheckout, CartCheckoutHandler>(Topics.CartCheckout)
     .Handle<PaymentConfirmed, PaymentConfirmedHandler>(Topics.PaymentConfirmed));
-builder.Services.AddSingleton(BusinessCalendar.FromConfiguration(builder.Configuration));
+builder.Services.AddSingleton(StoreCalendar.FromTimeZoneId(builder.Configuration[StoreCalendar.TimeZoneKey]));
 builder.Services.AddKioskOpenApi("Kiosk Orders API");
 
 var app = builder.Build();

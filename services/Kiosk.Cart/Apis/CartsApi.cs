@@ -165,7 +165,7 @@ public static class CartsApi
         if (!DiningOptions.TryParse(request?.DiningOption, out var diningOption))
         {
             return CartProblems.Invalid("diningOption",
-                $"Choose how to eat: diningOption must be {DiningOptions.DineInCode} or {DiningOptions.TakeOutCode}.");
+                $"Choose how to eat: diningOption must be {DiningOptions.DineIn} or {DiningOptions.TakeOut}.");
         }
 
         try

@@ -33,7 +33,7 @@ public sealed record OrderResponse(
 {
     public static OrderResponse From(Order order)
     {
-        var vat = Domain.Vat.Split(order.Total);
+        var vat = Kiosk.Contracts.Vat.Split(order.Total);
         return new(
             order.Id,
             order.OrderNumber,

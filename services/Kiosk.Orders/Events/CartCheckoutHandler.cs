@@ -5,7 +5,7 @@ namespace Kiosk.Orders.Events;
 /// saves the order, its items, the counter and the outbox row in one SaveChanges.
 /// </summary>
 public sealed class CartCheckoutHandler(
-    OrdersDbContext db, BusinessCalendar calendar, TimeProvider clock, ILogger<CartCheckoutHandler> logger)
+    OrdersDbContext db, StoreCalendar calendar, TimeProvider clock, ILogger<CartCheckoutHandler> logger)
     : IIntegrationEventHandler<CartCheckout>
 {
     public async Task HandleAsync(CartCheckout @event, CancellationToken cancellationToken)

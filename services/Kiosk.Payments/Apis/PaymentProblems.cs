@@ -42,8 +42,8 @@ public static class PaymentProblems
         TypedResults.Problem(
             statusCode: StatusCodes.Status422UnprocessableEntity,
             title: "Not enough cash",
-            detail: $"Amount paid {Cash.Peso(amountPaid)} is less than the {Cash.Peso(total)} due.",
-            extensions: new Dictionary<string, object?> { ["amountDue"] = Cash.Centavos(total) });
+            detail: $"Amount paid {Money.Peso(amountPaid)} is less than the {Money.Peso(total)} due.",
+            extensions: new Dictionary<string, object?> { ["amountDue"] = Money.Round(total) });
 
     public static ProblemHttpResult PaymentNotFound(Guid paymentId) =>
         TypedResults.Problem(

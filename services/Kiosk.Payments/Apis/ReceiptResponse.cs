@@ -16,5 +16,5 @@ public sealed record ReceiptResponse(
 {
     public static ReceiptResponse From(Payment payment) =>
         new(payment.PaymentId, payment.OrderId, payment.OrderNumber,
-            Cash.Centavos(payment.Total), Cash.Centavos(payment.AmountPaid), Cash.Centavos(payment.Change), payment.PaidAt);
+            Money.Round(payment.Total), Money.Round(payment.AmountPaid), Money.Round(payment.Change), payment.PaidAt);
 }

@@ -30,7 +30,7 @@ public sealed class PayableOrder
             OrderId = OrderId,
             OrderNumber = OrderNumber,
             Total = Total,
-            AmountPaid = Cash.Centavos(amountPaid),
+            AmountPaid = Money.Round(amountPaid),
             Change = change,
             PaidAt = now,
         };

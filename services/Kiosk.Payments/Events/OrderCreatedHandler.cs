@@ -9,7 +9,7 @@ public sealed class OrderCreatedHandler(PaymentsDbContext db) : IIntegrationEven
         {
             throw new InvalidEventException($"ORDER_CREATED event {@event.EventId} has no order id.");
         }
-        if (@event.Total is < 0 or > Cash.MaxAmount || Cash.Centavos(@event.Total) != @event.Total)
+        if (@event.Total is < 0 or > Cash.MaxAmount || Money.Round(@event.Total) != @event.Total)
         {
             throw new InvalidEventException(
                 $"ORDER_CREATED event {@event.EventId} has total {@event.Total}, which is not an amount in pesos and centavos.");

@@ -1,5 +1,6 @@
 namespace Kiosk.UnitTests.Cart;
 
+using Kiosk.Contracts;
 using Kiosk.Cart.Domain;
 
 public sealed class CartTotalTests

@@ -64,7 +64,7 @@ public sealed class WebClientRetryTests : IDisposable
     {
         var carts = _app.Services.GetRequiredService<CartClient>();
 
-        await carts.CheckoutAsync(Guid.NewGuid(), DiningOption.DineIn, CancellationToken.None);
+        await carts.CheckoutAsync(Guid.NewGuid(), DiningOptions.DineIn, CancellationToken.None);
 
         Assert.Equal(AttemptsWithRetries, _service.Attempts);
     }

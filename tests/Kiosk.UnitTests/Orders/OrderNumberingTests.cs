@@ -1,5 +1,5 @@
+using Kiosk.Contracts;
 using Kiosk.Orders.Domain;
-using Microsoft.Extensions.Configuration;
 
 namespace Kiosk.UnitTests.Orders;
 
@@ -22,19 +22,15 @@ public sealed class OrderNumberingTests
     [InlineData("2026-11-26T01:30:00+08:00", "2026-11-26")]
     public void The_business_day_is_the_kiosks_local_date(string instant, string day)
     {
-        var calendar = BusinessCalendar.FromConfiguration(new ConfigurationBuilder().Build());
+        var calendar = StoreCalendar.FromTimeZoneId(null);
 
         Assert.Equal(DateOnly.Parse(day), calendar.DayOf(DateTimeOffset.Parse(instant)));
     }
 
     [Fact]
-    public void The_time_zone_comes_from_configuration()
+    public void The_configured_time_zone_decides_the_day()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [BusinessCalendar.TimeZoneKey] = "UTC" })
-            .Build();
-
-        var calendar = BusinessCalendar.FromConfiguration(configuration);
+        var calendar = StoreCalendar.FromTimeZoneId("UTC");
 
         Assert.Equal(new DateOnly(2026, 11, 25), calendar.DayOf(DateTimeOffset.Parse("2026-11-25T16:00:00Z")));
     }
@@ -42,11 +38,7 @@ public sealed class OrderNumberingTests
     [Fact]
     public void An_unknown_time_zone_names_the_setting_to_fix()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [BusinessCalendar.TimeZoneKey] = "Mars/Olympus" })
-            .Build();
-
-        var error = Assert.Throws<InvalidOperationException>(() => BusinessCalendar.FromConfiguration(configuration));
-        Assert.Contains(BusinessCalendar.TimeZoneKey, error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidOperationException>(() => StoreCalendar.FromTimeZoneId("Mars/Olympus"));
+        Assert.Contains(StoreCalendar.TimeZoneKey, error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using Kiosk.Contracts;
 using Kiosk.Orders.Domain;
 
 namespace Kiosk.UnitTests.Orders;

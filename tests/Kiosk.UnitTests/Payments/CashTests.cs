@@ -76,18 +76,6 @@ public sealed class CashTests
     public void Amounts_beyond_what_the_database_holds_are_rejected() =>
         Assert.NotNull(Cash.Reject(Cash.MaxAmount + 0.01m));
 
-    [Theory]
-    [InlineData("5", "5.00")]
-    [InlineData("5.5", "5.50")]
-    [InlineData("5.005", "5.01")]
-    [InlineData("5.004", "5.00")]
-    public void Centavos_rounds_half_away_from_zero_and_always_shows_two_decimals(string amount, string expected) =>
-        Assert.Equal(expected, Cash.Centavos(Peso(amount)).ToString(CultureInfo.InvariantCulture));
-
-    [Fact]
-    public void Peso_prints_like_a_receipt() =>
-        Assert.Equal("₱1,234.50", Cash.Peso(1234.5m));
-
     // decimal cannot be an attribute argument, so amounts are written as text.
     private static decimal Peso(string amount) => decimal.Parse(amount, CultureInfo.InvariantCulture);
 }

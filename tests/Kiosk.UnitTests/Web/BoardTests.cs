@@ -1,3 +1,4 @@
+using Kiosk.Contracts;
 using Kiosk.Web.Clients;
 using Kiosk.Web.Display;
 using Kiosk.Web.Pages;
@@ -10,7 +11,7 @@ public sealed class BoardTests
     private static readonly TimeSpan Manila = TimeSpan.FromHours(8);
 
     private static Order CompletedAt(int number, DateTimeOffset at) =>
-        new(Guid.NewGuid(), number, OrderStatus.Completed, DiningOption.DineIn, [], 99m, 88.39m, 10.61m, at.AddMinutes(-10), at.AddMinutes(-8), at);
+        new(Guid.NewGuid(), number, OrderStatus.Completed, DiningOptions.DineIn, [], 99m, 88.39m, 10.61m, at.AddMinutes(-10), at.AddMinutes(-8), at);
 
     [Fact]
     public void Ready_shows_only_todays_numbers_newest_first()

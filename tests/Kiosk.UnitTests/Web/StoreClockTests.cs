@@ -1,3 +1,4 @@
+using Kiosk.Contracts;
 using Kiosk.Web.Display;
 using Microsoft.Extensions.Configuration;
 
@@ -41,11 +42,11 @@ public sealed class StoreClockTests
     public void The_time_zone_can_be_configured_and_a_wrong_one_is_named()
     {
         var utc = StoreClock.FromConfiguration(
-            new ConfigurationBuilder().AddInMemoryCollection([new(StoreClock.TimeZoneKey, "Etc/UTC")]).Build(), TimeProvider.System);
+            new ConfigurationBuilder().AddInMemoryCollection([new(StoreCalendar.TimeZoneKey, "Etc/UTC")]).Build(), TimeProvider.System);
         Assert.Equal("17:56", utc.TimeOfDay(new DateTimeOffset(2026, 11, 25, 17, 56, 0, TimeSpan.Zero)));
 
         var wrong = Assert.Throws<InvalidOperationException>(() => StoreClock.FromConfiguration(
-            new ConfigurationBuilder().AddInMemoryCollection([new(StoreClock.TimeZoneKey, "Mars/Olympus")]).Build(), TimeProvider.System));
+            new ConfigurationBuilder().AddInMemoryCollection([new(StoreCalendar.TimeZoneKey, "Mars/Olympus")]).Build(), TimeProvider.System));
         Assert.Contains("Kiosk:TimeZone", wrong.Message);
         Assert.Contains("Mars/Olympus", wrong.Message);
     }

@@ -1,10 +1,19 @@
 using System.Globalization;
-using Kiosk.Web.Display;
+using Kiosk.Contracts;
 
-namespace Kiosk.UnitTests.Web;
+namespace Kiosk.UnitTests.Contracts;
 
 public sealed class MoneyTests
 {
+    [Theory]
+    [InlineData("5", "5.00")]
+    [InlineData("5.5", "5.50")]
+    [InlineData("5.005", "5.01")]
+    [InlineData("5.004", "5.00")]
+    [InlineData("-5.005", "-5.01")]
+    public void Round_goes_half_away_from_zero_and_always_shows_two_decimals(string amount, string expected) =>
+        Assert.Equal(expected, Money.Round(decimal.Parse(amount, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture));
+
     [Theory]
     [InlineData("1234.5", "₱1,234.50")]
     [InlineData("0", "₱0.00")]

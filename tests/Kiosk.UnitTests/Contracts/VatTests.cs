@@ -1,6 +1,6 @@
-using Kiosk.Orders.Domain;
+using Kiosk.Contracts;
 
-namespace Kiosk.UnitTests.Orders;
+namespace Kiosk.UnitTests.Contracts;
 
 public sealed class VatTests
 {

@@ -1,4 +1,4 @@
-namespace Kiosk.Orders.Domain;
+namespace Kiosk.Contracts;
 
 /// <summary>Philippine VAT, 12 % included in every menu price.</summary>
 public static class Vat
@@ -6,11 +6,11 @@ public static class Vat
     public const decimal Rate = 0.12m;
 
     /// <summary>Splits a VAT-inclusive total; the two parts always add back up to the total exactly.</summary>
-    public static VatBreakdown Split(decimal total)
+    public static VatSplit Split(decimal total)
     {
         var vatableSales = Math.Round(total / (1 + Rate), 2, MidpointRounding.AwayFromZero);
-        return new VatBreakdown(vatableSales, total - vatableSales);
+        return new VatSplit(vatableSales, total - vatableSales);
     }
 }
 
-public readonly record struct VatBreakdown(decimal VatableSales, decimal Vat);
+public readonly record struct VatSplit(decimal VatableSales, decimal Vat);
