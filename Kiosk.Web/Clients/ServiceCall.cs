@@ -9,9 +9,11 @@ internal static class ServiceCall
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Sends <paramref name="request"/> and disposes it (and its content) afterwards.</summary>
     public static async Task<ServiceResult<T>> SendAsync<T>(
         HttpClient http, HttpRequestMessage request, ILogger logger, CancellationToken ct)
     {
+        using var owned = request;
         try
         {
             using var response = await http.SendAsync(request, ct);

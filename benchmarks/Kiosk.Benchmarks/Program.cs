@@ -28,7 +28,10 @@ try
     else
     {
         Report.Progress("starting the AppHost (free ports, temporary database) ...");
+        // Disposed in the finally below, whatever happens after this line.
+#pragma warning disable CA2000
         started = new StartedAppHost(options.StaffKey);
+#pragma warning restore CA2000
         await started.StartAsync();
         gateway = started.GatewayUrl;
         Report.Progress($"ready after {started.StartupTime.TotalSeconds:0.0} s; gateway {gateway}");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Kiosk.Messaging.EntityFrameworkCore;
 
 /// <summary>Wakes a service's outbox relay right after a commit, so an event leaves in milliseconds rather than at the next poll.</summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -26,6 +26,8 @@ public sealed class OutboxSignal
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
 }
 
 /// <summary>

@@ -41,7 +41,8 @@ public sealed class WebClientRetryTests : IDisposable
     {
         var http = _app.Services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PaymentsClient));
 
-        using var response = await http.PostAsync("/api/payments", new StringContent("{}"));
+        using var body = new StringContent("{}");
+        using var response = await http.PostAsync("/api/payments", body);
 
         Assert.Equal(503, (int)response.StatusCode);
         Assert.Equal(1, _service.Attempts);
