@@ -21,6 +21,7 @@ public static class CartsApi
 
         api.MapGet("/by-order/{orderId:guid}", GetCartByOrder)
             .RequireStaffApiKey()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithName("GetCartByOrder")
             .WithSummary("The checked-out cart that became this order")
             .WithDescription(
