@@ -10,6 +10,11 @@ var builder = DistributedApplication.CreateBuilder(args);
 builder.Services.Configure<ResourceNotificationServiceOptions>(options =>
     options.DefaultWaitBehavior = WaitBehavior.StopOnResourceUnavailable);
 
+if (builder.ExecutionContext.IsRunMode)
+{
+    StoreSecrets.RequireRealValues(builder.Configuration, builder.Environment);
+}
+
 var staffApiKey = builder.AddParameter("staff-api-key", secret: true);
 // The store's day (order numbers restart, the board resets) in one place for every app that needs it: appsettings.json.
 var storeTimeZone = builder.Configuration["Kiosk:TimeZone"];
@@ -77,11 +82,22 @@ foreach (var app in new IResourceBuilder<ProjectResource>[] { menu, cart, orders
 
 // The kiosk's bookmarked address: a fixed port (Kiosk:Gateway:Port, default 8080; 0 lets tests take a free one).
 var gatewayPort = builder.Configuration.GetValue("Kiosk:Gateway:Port", 8080);
-builder.AddProject<Projects.Kiosk_Gateway>("gateway")
+var gateway = builder.AddProject<Projects.Kiosk_Gateway>("gateway")
     .WithHttpEndpoint(port: gatewayPort == 0 ? null : gatewayPort)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints()
     .WithReference(menu).WithReference(cart).WithReference(orders).WithReference(payments).WithReference(web)
     .WaitFor(menu).WaitFor(cart).WaitFor(orders).WaitFor(payments).WaitFor(web);
+// The gateway binds its port itself: behind DCP's proxy every client would come from one loopback address, and the
+// per-address rate limits would treat all kiosks as one.
+gateway.WithEndpointProxySupport(false);
+// Kiosk:Gateway:RateLimits:<setting> (e.g. NewCartsPerMinute, ExemptNetworks:0) reaches the gateway's Gateway:RateLimits.
+foreach (var setting in builder.Configuration.GetSection("Kiosk:Gateway:RateLimits").AsEnumerable(makePathsRelative: true))
+{
+    if (setting.Value is not null)
+    {
+        gateway.WithEnvironment($"Gateway__RateLimits__{setting.Key.Replace(":", "__", StringComparison.Ordinal)}", setting.Value);
+    }
+}
 
 builder.Build().Run();

@@ -26,6 +26,8 @@ public static class ServiceDefaultsExtensions
         builder.AddBackgroundServiceFailurePolicy();
 
         builder.Services.AddKioskProblemDetails();
+        builder.Services.AddStaffApiKey();
+        builder.Services.AddRequestBodyLimit(builder.Configuration);
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

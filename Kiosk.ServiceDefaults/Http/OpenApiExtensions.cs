@@ -20,10 +20,15 @@ public static class OpenApiExtensions
     /// <summary>
     /// Serves the service's OpenAPI document under its public route prefix (e.g. <c>/api/menu/openapi/v1.json</c>)
     /// so the gateway exposes it with no extra route, and a browsable reference at <c>/api/menu/docs</c> in Development.
+    /// Outside Development the document needs the staff key: it maps every staff route for whoever asks.
     /// </summary>
     public static WebApplication MapKioskOpenApi(this WebApplication app, string routePrefix)
     {
-        app.MapOpenApi($"/api/{routePrefix}/openapi/{{documentName}}.json");
+        var document = app.MapOpenApi($"/api/{routePrefix}/openapi/{{documentName}}.json");
+        if (!app.Environment.IsDevelopment())
+        {
+            document.RequireStaffApiKey();
+        }
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference($"/api/{routePrefix}/docs", options =>

@@ -1,3 +1,4 @@
+using Kiosk.ServiceDefaults.Http;
 using Kiosk.Web;
 using Kiosk.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -15,20 +16,20 @@ public static class KioskWebExtensions
         services.Configure<KioskWebOptions>(builder.Configuration.GetSection(KioskWebOptions.Section));
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 
-        services.AddTransient<StaffApiKeyHandler>();
+        services.AddTransient<StaffApiKeyClientHandler>();
         // The service defaults give every client one shared pipeline; these clients replace it with their own
         // (RemoveAllResilienceHandlers is marked experimental, and is the documented way to do this).
 #pragma warning disable EXTEXP0001
         services.AddHttpClient<MenuClient>(http => http.BaseAddress = new("http://menu"))
-            .AddHttpMessageHandler<StaffApiKeyHandler>()
+            .AddHttpMessageHandler<StaffApiKeyClientHandler>()
             .RemoveAllResilienceHandlers().AddStandardResilienceHandler(ForTouchScreen);
         services.AddHttpClient<CartClient>(http => http.BaseAddress = new("http://cart"))
             .RemoveAllResilienceHandlers().AddStandardResilienceHandler(ForTouchScreen);
         services.AddHttpClient<OrdersClient>(http => http.BaseAddress = new("http://orders"))
-            .AddHttpMessageHandler<StaffApiKeyHandler>()
+            .AddHttpMessageHandler<StaffApiKeyClientHandler>()
             .RemoveAllResilienceHandlers().AddStandardResilienceHandler(ForTouchScreen);
         services.AddHttpClient<PaymentsClient>(http => http.BaseAddress = new("http://payments"))
-            .AddHttpMessageHandler<StaffApiKeyHandler>()
+            .AddHttpMessageHandler<StaffApiKeyClientHandler>()
             .RemoveAllResilienceHandlers().AddStandardResilienceHandler(ForTouchScreen);
 #pragma warning restore EXTEXP0001
 

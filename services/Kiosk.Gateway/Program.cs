@@ -9,9 +9,12 @@ builder.AddServiceDefaults();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddServiceDiscoveryDestinationResolver();
+// Per client address: new carts, other anonymous writes and staff calls each have a budget; see RateLimits.
+builder.Services.AddKioskRateLimits(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapReverseProxy(proxy =>
 {

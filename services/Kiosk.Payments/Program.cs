@@ -8,7 +8,10 @@ builder.AddOutboxOperations<PaymentsDbContext>();
 builder.AddEventConsumer<PaymentsDbContext>("kafka", "payments", c => c
     .Handle<OrderCreated, OrderCreatedHandler>(Topics.OrderCreated));
 builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = new Uri("http://orders"));
-builder.Services.AddHttpClient<CartsClient>(http => http.BaseAddress = new Uri("http://cart"));
+builder.Services.AddTransient<StaffApiKeyClientHandler>();
+// The cart behind an order is a staff lookup: it is not for the public.
+builder.Services.AddHttpClient<CartsClient>(http => http.BaseAddress = new Uri("http://cart"))
+    .AddHttpMessageHandler<StaffApiKeyClientHandler>();
 builder.Services.AddKioskOpenApi("Kiosk Payments API");
 builder.AddIdempotencyKeys<PaymentsDbContext>();
 

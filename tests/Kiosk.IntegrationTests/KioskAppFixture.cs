@@ -48,6 +48,8 @@ public class KioskAppFixture : IAsyncLifetime
             "--Kiosk:Kafka:Port=0",
             $"--Kiosk:Kafka:Topics={TraceTestTopic},{OutageTestTopic}",
             "--Kiosk:Gateway:Port=0",
+            // The suite's own load comes from 127.0.0.1; the rate-limit tests flood from 127.0.0.2 and 127.0.0.3.
+            "--Kiosk:Gateway:RateLimits:ExemptNetworks:0=127.0.0.1/32",
             $"--Kiosk:Postgres:DataDir={_dataDirectory}",
             "--Kiosk:Web:IdleSeconds=5",
             "--Kiosk:Web:ConfirmationSeconds=8",

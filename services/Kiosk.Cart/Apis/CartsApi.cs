@@ -20,6 +20,8 @@ public static class CartsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/by-order/{orderId:guid}", GetCartByOrder)
+            .RequireStaffApiKey()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithName("GetCartByOrder")
             .WithSummary("The checked-out cart that became this order")
             .WithDescription(
