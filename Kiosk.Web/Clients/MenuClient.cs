@@ -11,6 +11,9 @@ public sealed class MenuClient(HttpClient http, ILogger<MenuClient> logger)
     public Task<ServiceResult<IReadOnlyList<MenuItem>>> GetItemsAsync(string categoryCode, CancellationToken ct) =>
         Send<IReadOnlyList<MenuItem>>(new(HttpMethod.Get, $"/api/menu/categories/{Uri.EscapeDataString(categoryCode)}/items"), ct);
 
+    public Task<ServiceResult<MenuItem>> GetItemAsync(int id, CancellationToken ct) =>
+        Send<MenuItem>(new(HttpMethod.Get, $"/api/menu/items/{id}"), ct);
+
     public Task<ServiceResult<MenuItem>> SetAvailabilityAsync(int id, bool available, CancellationToken ct) =>
         Send<MenuItem>(new(HttpMethod.Put, $"/api/menu/items/{id}/availability") { Content = JsonContent.Create(new { available }) }, ct);
 
