@@ -28,4 +28,7 @@ public sealed record CartLineResponse(
             [.. line.Choices.Select(c => new CartLineChoiceResponse(c.Id, c.Name, c.PriceDelta))], line.Note);
 }
 
+[OpenApiExample("""
+    { "id": 9112, "name": "Large drink", "priceDelta": 20.00 }
+    """)]
 public sealed record CartLineChoiceResponse(int Id, string Name, decimal PriceDelta);

@@ -57,6 +57,18 @@ public sealed record MenuItemResponse(
 }
 
 /// <summary>One step of choosing: pick at least <c>min</c> and at most <c>max</c> of <c>choices</c>.</summary>
+[OpenApiExample("""
+    {
+      "code": "DRINK_SIZE",
+      "name": "Drink size",
+      "min": 1,
+      "max": 1,
+      "choices": [
+        { "id": 9111, "name": "Regular drink", "priceDelta": 0.00, "available": true, "default": true },
+        { "id": 9112, "name": "Large drink", "priceDelta": 20.00, "available": true, "default": false }
+      ]
+    }
+    """)]
 public sealed record OptionGroupResponse(string Code, string Name, int Min, int Max, IReadOnlyList<OptionChoiceResponse> Choices)
 {
     public static OptionGroupResponse From(OptionGroup group) =>

@@ -25,4 +25,7 @@ public sealed record OrderItemResponse(
             [.. item.Choices.Select(c => new OrderItemChoiceResponse(c.Id, c.Name, c.PriceDelta))], item.Note);
 }
 
+[OpenApiExample("""
+    { "id": 9112, "name": "Large drink", "priceDelta": 20.00 }
+    """)]
 public sealed record OrderItemChoiceResponse(int Id, string Name, decimal PriceDelta);
