@@ -42,6 +42,9 @@ public static class Strings
         MakeItAMeal = "Make it a meal?",
         MakeItAMealHint = "With a drink and a side, from",
         YesMakeItAMeal = "Yes, make it a meal",
+        SomethingSweet = "Something sweet to finish?",
+        AddIt = "Add it",
+        NoThanks = "No, thanks",
 
         YourOrder = "Your order",
         OrderEmpty = "Your order is empty. Add something from the menu.",
@@ -120,6 +123,9 @@ public static class Strings
         MakeItAMeal = "Gawin nang meal?",
         MakeItAMealHint = "May kasamang inumin at side, mula",
         YesMakeItAMeal = "Oo, gawing meal",
+        SomethingSweet = "May gusto ka bang panghimagas?",
+        AddIt = "Idagdag",
+        NoThanks = "Hindi na, salamat",
 
         YourOrder = "Ang iyong order",
         OrderEmpty = "Wala pang laman ang iyong order. Pumili mula sa menu.",

@@ -41,6 +41,9 @@ public sealed record UiText
     public required string MakeItAMeal { get; init; }
     public required string MakeItAMealHint { get; init; }
     public required string YesMakeItAMeal { get; init; }
+    public required string SomethingSweet { get; init; }
+    public required string AddIt { get; init; }
+    public required string NoThanks { get; init; }
 
     public required string YourOrder { get; init; }
     public required string OrderEmpty { get; init; }

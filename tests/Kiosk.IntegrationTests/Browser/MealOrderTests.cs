@@ -52,6 +52,11 @@ public sealed class MealOrderTests(KioskAppFixture app, BrowserFixture browser)
         await Expect(line.GetByTestId("line-note")).ToContainTextAsync("no ice");
         await Expect(customer.GetByTestId("cart-total")).ToHaveTextAsync(Peso(mealPrice));
         await Screenshots.SaveAsync(customer, "02-cart");
+        // One dessert suggestion before the order is placed, once: declined, it does not come back.
+        await Expect(customer.GetByTestId("suggestion")).ToBeVisibleAsync();
+        await customer.GetByTestId("suggestion-decline").ClickAsync();
+        await Expect(customer.GetByTestId("cart-total")).ToHaveTextAsync(Peso(mealPrice));
+        await Expect(customer.GetByTestId("suggestion")).ToHaveCountAsync(0);
 
         await customer.GetByTestId("place-order").ClickAsync();
         await Expect(customer).ToHaveURLAsync(OrderUrl());
