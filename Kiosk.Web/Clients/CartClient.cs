@@ -16,6 +16,12 @@ public sealed class CartClient(HttpClient http, ILogger<CartClient> logger)
         Send<Cart>(new HttpRequestMessage(HttpMethod.Post, $"/api/carts/{cartId}/items") { Content = JsonContent.Create(new { menuItemId, quantity }) }
             .WithIdempotencyKey(idempotencyKey), ct);
 
+    /// <param name="choiceIds">The customer's whole choice for an item with options (the service checks and prices them).</param>
+    public Task<ServiceResult<Cart>> AddItemAsync(
+        Guid cartId, int menuItemId, int quantity, IReadOnlyList<int> choiceIds, string? note, string idempotencyKey, CancellationToken ct) =>
+        Send<Cart>(new HttpRequestMessage(HttpMethod.Post, $"/api/carts/{cartId}/items") { Content = JsonContent.Create(new { menuItemId, quantity, choiceIds, note }) }
+            .WithIdempotencyKey(idempotencyKey), ct);
+
     public Task<ServiceResult<Cart>> SetQuantityAsync(Guid cartId, string lineId, int quantity, CancellationToken ct) =>
         Send<Cart>(new(HttpMethod.Patch, $"/api/carts/{cartId}/items/{Uri.EscapeDataString(lineId)}") { Content = JsonContent.Create(new { quantity }) }, ct);
 

@@ -13,6 +13,8 @@ public sealed record CartLine(
     string Name,
     decimal UnitPrice,
     int Quantity,
-    decimal LineTotal);
+    decimal LineTotal,
+    IReadOnlyList<LineOption>? Choices = null,
+    string? Note = null);
 
 public sealed record CheckoutAccepted(Guid OrderId, Guid CartId, decimal Total, string DiningOption, string Status);

@@ -13,7 +13,9 @@ public sealed record Order(
     DateTimeOffset? PaidAt,
     DateTimeOffset? CompletedAt);
 
-public sealed record OrderLine(int MenuItemId, string Name, decimal UnitPrice, int Quantity, decimal LineTotal);
+public sealed record OrderLine(
+    int MenuItemId, string Name, decimal UnitPrice, int Quantity, decimal LineTotal,
+    IReadOnlyList<LineOption>? Choices = null, string? Note = null);
 
 /// <summary>The order statuses the orders service reports.</summary>
 public static class OrderStatus

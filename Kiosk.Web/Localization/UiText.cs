@@ -34,6 +34,17 @@ public sealed record UiText
     public required string TapAnItem { get; init; }
     public required string NothingHere { get; init; }
 
+    public required string Required { get; init; }
+    public required string ChooseOne { get; init; }
+    public required string OptionalUpTo { get; init; }
+    public required string NoteLabel { get; init; }
+    public required string MakeItAMeal { get; init; }
+    public required string MakeItAMealHint { get; init; }
+    public required string YesMakeItAMeal { get; init; }
+    public required string SomethingSweet { get; init; }
+    public required string AddIt { get; init; }
+    public required string NoThanks { get; init; }
+
     public required string YourOrder { get; init; }
     public required string OrderEmpty { get; init; }
     public required string Remove { get; init; }

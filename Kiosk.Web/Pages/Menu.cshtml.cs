@@ -8,6 +8,14 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
     public MenuCategory? Current { get; private set; }
     public MenuItem? Selected { get; private set; }
     public int ChosenQuantity { get; private set; } = 1;
+
+    /// <summary>The value meal the selected solo item can become, offered once in its chooser ("make it a meal?").</summary>
+    public MenuItem? Meal { get; private set; }
+
+    /// <summary>Pre-selected in the chooser: the groups' defaults, or what the customer had chosen before a retry.</summary>
+    public IReadOnlySet<int> ChosenChoices { get; private set; } = new HashSet<int>();
+
+    public string? ChosenNote { get; private set; }
     public Cart? Cart { get; private set; }
     public string? Problem { get; private set; }
     public string DiningOption { get; private set; } = DiningOptions.DineIn;
@@ -32,15 +40,25 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
     }
 
     public async Task<IActionResult> OnPostAddAsync(
-        int menuItemId, int quantity, string? category, string? idempotencyKey, CancellationToken ct)
+        int menuItemId, int quantity, string? category, string? idempotencyKey, bool hasOptions, string? note, CancellationToken ct)
     {
+        // One form field per option group ("choice.DRINK"), so each drink-like group is its own radio group.
+        var choiceIds = Request.Form
+            .Where(field => field.Key.StartsWith("choice.", StringComparison.Ordinal))
+            .SelectMany(field => field.Value)
+            .Select(value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0)
+            .ToArray();
         if (KioskSession.CartId(Request) is not { } cartId)
         {
             return RedirectToPage("/Index");
         }
 
         var key = IdempotencyKeys.FromForm(idempotencyKey);
-        var added = await carts.AddItemAsync(cartId, menuItemId, quantity, key, ct);
+        // An item with options sends the customer's whole choice, even none, so a skipped required group is refused, not defaulted.
+        var added = hasOptions || !string.IsNullOrWhiteSpace(note)
+            ? await carts.AddItemAsync(cartId, menuItemId, quantity, choiceIds, note, key, ct)
+            : await carts.AddItemAsync(cartId, menuItemId, quantity, key, ct);
         if (added.Succeeded)
         {
             var line = added.Value.Items.FirstOrDefault(l => l.MenuItemId == menuItemId);
@@ -51,17 +69,21 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
         Problem = added.Problem.StatusCode == StatusCodes.Status404NotFound
             ? text.SessionEnded
             : ProblemText.ForCustomer(added.Problem, text);
-        // After an outage the chooser stays open with the same quantity, so one tap retries; a refusal (sold out) closes it.
+        // After an outage the chooser stays open with the same quantity, so one tap retries; a refusal (sold out) closes it,
+        // except for a refused choice (sold out meanwhile, or a required group skipped): the chooser reopens to change it.
         ChosenQuantity = Math.Clamp(quantity, 1, 20);
+        ChosenChoices = choiceIds.ToHashSet();
+        ChosenNote = note;
         // The retry tap is the same choice: if the lost answer had added it, the service answers that instead of adding again.
         if (added.Problem.IsTransient)
         {
             IdempotencyKey = key;
         }
-        return await LoadAsync(cartId, category, added.Problem.IsTransient ? menuItemId : null, ct) ?? Page();
+        var reopen = added.Problem.IsTransient || (hasOptions && added.Problem.StatusCode is 400 or 409);
+        return await LoadAsync(cartId, category, reopen ? menuItemId : null, ct, keepChoices: true) ?? Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid cartId, string? category, int? item, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(Guid cartId, string? category, int? item, CancellationToken ct, bool keepChoices = false)
     {
         DiningOption = KioskSession.DiningOptionOf(Request);
         var cartTask = carts.GetAsync(cartId, ct);
@@ -103,6 +125,19 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
         }
         Items = items.Value;
         Selected = Items.FirstOrDefault(i => i.Id == item && i.Available);
+        if (Selected is null)
+        {
+            return null;
+        }
+
+        var offered = Selected.Groups.SelectMany(g => g.Choices).Where(c => c.Available).ToList();
+        ChosenChoices = keepChoices && ChosenChoices.Count > 0
+            ? offered.Where(c => ChosenChoices.Contains(c.Id)).Select(c => c.Id).ToHashSet()
+            : offered.Where(c => c.IsDefault).Select(c => c.Id).ToHashSet();
+        if (Selected.MealId is int mealId && await menu.GetItemAsync(mealId, ct) is { Succeeded: true, Value: { Available: true } meal })
+        {
+            Meal = meal;
+        }
         return null;
     }
 }

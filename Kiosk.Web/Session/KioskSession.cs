@@ -8,6 +8,7 @@ public static class KioskSession
 {
     private const string CartCookie = "kiosk-cart";
     private const string DiningCookie = "kiosk-dining";
+    private const string SuggestedCookie = "kiosk-suggested";
 
     public static Guid? CartId(HttpRequest request) =>
         Guid.TryParse(request.Cookies[CartCookie], out var id) ? id : null;
@@ -21,8 +22,15 @@ public static class KioskSession
         response.Cookies.Append(DiningCookie, diningOption, Options);
     }
 
+    /// <summary>The dessert suggestion is offered once per order: true once this cart has been shown it.</summary>
+    public static bool WasSuggested(HttpRequest request, Guid cartId) => request.Cookies[SuggestedCookie] == cartId.ToString();
+
+    public static void MarkSuggested(HttpResponse response, Guid cartId) =>
+        response.Cookies.Append(SuggestedCookie, cartId.ToString(), Options);
+
     public static void End(HttpResponse response)
     {
+        response.Cookies.Delete(SuggestedCookie);
         response.Cookies.Delete(CartCookie);
         response.Cookies.Delete(DiningCookie);
         response.Cookies.Delete(LanguageCookie.Name);

@@ -4,3 +4,5 @@ global using Kiosk.Data;
 global using Kiosk.ServiceDefaults.Http;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;
+global using System.Text.Json.Serialization;
+global using Kiosk.Contracts;

@@ -25,6 +25,21 @@ public sealed class StockModel(MenuClient menu) : PageModel
         return Page();
     }
 
+    public async Task<IActionResult> OnPostChoiceAvailabilityAsync(int choiceId, bool available, CancellationToken ct)
+    {
+        var changed = await menu.SetChoiceAvailabilityAsync(choiceId, available, ct);
+        if (changed.Succeeded)
+        {
+            var choice = changed.Value.Groups.SelectMany(g => g.Choices).FirstOrDefault(c => c.Id == choiceId);
+            Changed = $"{changed.Value.Name}: {choice?.Name ?? $"choice {choiceId}"} is now {(available ? "available" : "sold out")}.";
+            return RedirectToPage();
+        }
+
+        Problem = ProblemText.ForStaff(changed.Problem, "change the choice");
+        await LoadAsync(ct);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var categories = await menu.GetCategoriesAsync(ct);

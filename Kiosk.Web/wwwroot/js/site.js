@@ -22,6 +22,38 @@
         dialog.addEventListener("cancel", () => { window.location.href = dialog.dataset.cancelHref; });
     });
 
+    // Value-meal chooser: the running price follows the choices, a group never takes more than its max, and
+    // "Add to order" waits until every required group has its choice. The service checks all of it again.
+    $$("[data-chooser-price]").forEach(price => {
+        const form = price.closest("form");
+        const groups = $$("[data-option-group]", form);
+        const add = $("[data-testid=add-to-cart]", form);
+        const peso = amount => "₱" + amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+        const update = () => {
+            let total = Number(price.dataset.base);
+            let ready = true;
+            groups.forEach(group => {
+                const inputs = $$("input", group);
+                const chosen = inputs.filter(input => input.checked);
+                chosen.forEach(input => { total += Number(input.dataset.delta); });
+                if (chosen.length < Number(group.dataset.min)) { ready = false; }
+                if (Number(group.dataset.max) > 1) {
+                    const full = chosen.length >= Number(group.dataset.max);
+                    inputs.forEach(input => {
+                        if (!input.checked && !input.hasAttribute("data-sold-out")) { input.disabled = full; }
+                    });
+                }
+            });
+            price.textContent = peso(Math.round(total * 100) / 100);
+            add.disabled = !ready;
+        };
+        $$("input[data-delta]", form).forEach(input => {
+            if (input.disabled) { input.setAttribute("data-sold-out", ""); }
+            input.addEventListener("change", update);
+        });
+        update();
+    });
+
     // "Start over" asks first when the page rendered the question (the cart has items): Escape or "Keep my order"
     // closes it and focus goes back to the button. With no question, or without this script, the link starts over.
     $$("[data-confirm]").forEach(link => link.addEventListener("click", event => {

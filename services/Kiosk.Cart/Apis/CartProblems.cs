@@ -12,10 +12,13 @@ public static class CartProblems
         Problem(StatusCodes.Status404NotFound, "No such checkout", $"No cart was checked out as order {orderId}.");
 
     public static ProblemHttpResult Invalid(string field, string detail) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+        WithErrors(StatusCodes.Status400BadRequest, "The request is not valid", detail, new Dictionary<string, string[]> { [field] = [detail] });
+
+    private static ProblemHttpResult WithErrors(int status, string title, string detail, IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
         {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request is not valid",
+            Status = status,
+            Title = title,
             Detail = detail,
         });
 
@@ -23,7 +26,24 @@ public static class CartProblems
         Problem(StatusCodes.Status422UnprocessableEntity, "Not on the menu", $"Menu item {menuItemId} is not on the menu.");
 
     public static ProblemHttpResult SoldOut(MenuItem item) =>
-        Problem(StatusCodes.Status409Conflict, "Sold out", $"{item.Name} is sold out.");
+        WithErrors(StatusCodes.Status409Conflict, "Sold out", $"{item.Name} is sold out.",
+            new Dictionary<string, string[]> { ["menuItemId"] = [$"{item.Name} is sold out."] });
+
+    /// <summary>400: a required group left out, too many choices, a choice of another item, a duplicate.</summary>
+    public static ProblemHttpResult InvalidChoices(MenuItem item, IDictionary<string, string[]> errors) =>
+        WithErrors(StatusCodes.Status400BadRequest, "The choices are not valid",
+            $"The choices for {item.Name} are not valid: {string.Join(" ", errors.Values.SelectMany(e => e))}", errors);
+
+    /// <summary>409: a chosen option is sold out right now.</summary>
+    public static ProblemHttpResult ChoiceSoldOut(MenuItem item, IDictionary<string, string[]> errors) =>
+        WithErrors(StatusCodes.Status409Conflict, "Sold out",
+            $"A choice for {item.Name} is sold out: {string.Join(" ", errors.Values.SelectMany(e => e))}", errors);
+
+    /// <summary>409 at checkout, keyed by line id: lines whose item or choice sold out after they were added.</summary>
+    public static ProblemHttpResult LinesSoldOut(IDictionary<string, string[]> errors) =>
+        WithErrors(StatusCodes.Status409Conflict, "Sold out since added",
+            "Some lines sold out after they were added; nothing was ordered. Change or remove them, then check out again: "
+            + string.Join(" ", errors.Values.SelectMany(e => e)), errors);
 
     public static ProblemHttpResult MenuUnreachable() =>
         Problem(StatusCodes.Status503ServiceUnavailable, "Menu unavailable", "The menu is not reachable right now, try again.");

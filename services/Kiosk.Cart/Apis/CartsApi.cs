@@ -31,10 +31,14 @@ public static class CartsApi
 
         api.MapPost("/{cartId:guid}/items", AddItem)
             .WithName("AddCartItem")
-            .WithSummary("Add a menu item (the same item again raises its quantity); name and price come from the menu")
+            .WithSummary("Add a menu item with its choices and note (the same item, choices and note again raise that line's quantity); names and prices come from the menu")
             .WithDescription(
-                "400: quantity outside 1–20 (also for the line's new total) or a malformed body. 404: no such cart. "
-                + "409: the item is sold out, or the cart is already checked out. 422: the item is not on the menu. "
+                "unitPrice = the item's price + every chosen choice's priceDelta. choiceIds left out takes each group's defaults. "
+                + "400: quantity outside 1–20 (also for the line's new total), a malformed body, a note over 140 characters or with "
+                + "control characters (errors.note), a required group left out or more choices than its max (errors['optionGroups.CODE']), "
+                + "a choice of another item or a repeated one (errors['choiceIds.ID']). 404: no such cart. "
+                + "409: the item (errors.menuItemId) or a chosen choice (errors['choiceIds.ID']) is sold out, or the cart is already checked out. "
+                + "422: the item is not on the menu. "
                 + "503: the menu service could not be asked; try again. Not idempotent by itself: repeating it adds the quantity "
                 + "again, unless the request carries an `Idempotency-Key` header, whose repeat answers the first cart again "
                 + "and adds nothing (the same key with another body answers 422; keys count per cart).")
@@ -47,7 +51,7 @@ public static class CartsApi
 
         api.MapPatch("/{cartId:guid}/items/{lineId:guid}", ChangeQuantity)
             .WithName("ChangeCartLineQuantity")
-            .WithSummary("Set one line's quantity (1–20)")
+            .WithSummary("Set one line's quantity (1–20); its choices and note stay as they are")
             .WithDescription("Sets the quantity (safe to repeat). 404: no such cart or line. 409: the cart is already checked out.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -66,11 +70,14 @@ public static class CartsApi
             .WithDescription(
                 "202 with the orderId and `Location: /api/orders/{orderId}`: the order is accepted, not yet created. "
                 + "Poll that location every 500 ms–1 s; it answers 404 until the order service has processed the checkout. "
-                + "400: diningOption is not DINE_IN or TAKE_OUT. 422: the cart is empty. 409: the cart changed at the same moment; retry.")
+                + "400: diningOption is not DINE_IN or TAKE_OUT. 422: the cart is empty. 409: the cart changed at the same moment; retry. "
+                + "409 with errors keyed by line id: an item or a chosen choice sold out after the line was added; nothing is ordered "
+                + "and the cart stays open to change or remove those lines. 503: the menu could not be asked; try again.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return api;
     }
@@ -112,6 +119,10 @@ public static class CartsApi
         {
             return CartProblems.Invalid("quantity", CartLine.QuantityRule(request.Quantity));
         }
+        if (LineNote.Problem(request.Note) is { } noteProblem)
+        {
+            return CartProblems.Invalid("note", noteProblem);
+        }
 
         try
         {
@@ -133,8 +144,19 @@ public static class CartsApi
                 return CartProblems.SoldOut(item);
             }
 
+            var choices = ChoiceRules.Check(item, request.ChoiceIds);
+            if (choices.InvalidErrors is { } invalid)
+            {
+                return CartProblems.InvalidChoices(item, invalid);
+            }
+            if (choices.SoldOutErrors is { } soldOut)
+            {
+                return CartProblems.ChoiceSoldOut(item, soldOut);
+            }
+
             // The price is captured now, as the customer sees it; checkout keeps it (see Checkout).
-            return await ChangeCartAsync(db, cartId, cart => cart.AddItem(item.Id, item.Name, item.Price, quantity), cancellationToken);
+            return await ChangeCartAsync(db, cartId,
+                cart => cart.AddItem(item.Id, item.Name, item.Price, choices.Chosen, request.Note, quantity), cancellationToken);
         }
         catch (MenuUnavailableException)
         {
@@ -162,7 +184,7 @@ public static class CartsApi
         ChangeCartAsync(db, cartId, cart => cart.RemoveLine(lineId), cancellationToken);
 
     public static async Task<Results<Accepted<CheckoutResponse>, ProblemHttpResult>> Checkout(
-        Guid cartId, CheckoutRequest? request, CartDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid cartId, CheckoutRequest? request, CartDbContext db, MenuClient menu, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!DiningOptions.TryParse(request?.DiningOption, out var diningOption))
         {
@@ -172,9 +194,17 @@ public static class CartsApi
 
         try
         {
+            // Nobody pays for what the kitchen no longer has: an item or choice that sold out since its line was added
+            // stops the checkout (a repeat of a done checkout skips this and answers the same order).
+            if (await CheckoutAvailability.SoldOutLinesAsync(db, cartId, menu, cancellationToken) is { } soldOut)
+            {
+                return CartProblems.LinesSoldOut(soldOut);
+            }
+
             var cart = await db.UpdateCartAsync(cartId, cart =>
             {
-                // Prices are not re-read here: the order keeps the prices the customer saw when adding each item.
+                // Prices are not re-read here: the order keeps the prices the customer saw when adding each item;
+                // only availability is checked again (above).
                 if (cart.Checkout(diningOption, Guid.NewGuid(), clock.GetUtcNow()))
                 {
                     // Saved with the status change in one SaveChanges: the event exists exactly when the checkout does.
@@ -185,6 +215,10 @@ public static class CartsApi
             return cart is null
                 ? CartProblems.CartNotFound(cartId)
                 : TypedResults.Accepted($"/api/orders/{cart.OrderId}", CheckoutResponse.From(cart));
+        }
+        catch (MenuUnavailableException)
+        {
+            return CartProblems.MenuUnreachable();
         }
         catch (CartException rule)
         {

@@ -28,6 +28,8 @@ public sealed class CartDbContext(DbContextOptions<CartDbContext> options) : DbC
             line.Property(l => l.Id).ValueGeneratedNever();
             line.Property(l => l.Name).HasMaxLength(100);
             line.Property(l => l.UnitPrice).HasPrecision(10, 2);
+            line.Property(l => l.Note).HasMaxLength(LineNote.MaxLength);
+            line.Property(l => l.Choices).HasJsonListConversion();
             line.Ignore(l => l.LineTotal);
         });
 

@@ -32,14 +32,21 @@ public sealed class Cart
     public static Cart Open(DateTimeOffset now) =>
         new() { Id = Guid.CreateVersion7(now), Status = CartStatus.Open, CreatedAt = now };
 
-    /// <summary>Adds a menu item; the same item again raises that line's quantity instead of adding a line.</summary>
-    public CartLine AddItem(int menuItemId, string name, decimal unitPrice, int quantity)
+    /// <summary>Adds a plain menu item (no choices, no note).</summary>
+    public CartLine AddItem(int menuItemId, string name, decimal unitPrice, int quantity) =>
+        AddItem(menuItemId, name, unitPrice, [], null, quantity);
+
+    /// <summary>
+    /// Adds a menu item with its choices (already checked against the menu) and note. The same item with the same
+    /// choices and note raises that line's quantity instead of adding a line; any difference makes a line of its own.
+    /// </summary>
+    public CartLine AddItem(int menuItemId, string name, decimal basePrice, IReadOnlyList<ChosenOption> choices, string? note, int quantity)
     {
         EnsureOpen();
-        var line = _lines.Find(l => l.MenuItemId == menuItemId);
+        var line = _lines.Find(l => l.IsSameAs(menuItemId, choices, note));
         if (line is null)
         {
-            line = CartLine.Create(Id, menuItemId, name, unitPrice, quantity);
+            line = CartLine.Create(Id, menuItemId, name, basePrice, choices, note, quantity);
             _lines.Add(line);
         }
         else

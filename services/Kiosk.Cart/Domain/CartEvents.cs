@@ -15,7 +15,9 @@ public static class CartEvents
             OrderId: orderId,
             CartId: cart.Id,
             DiningOption: diningOption.ToCode(),
-            Items: [.. cart.Lines.Select(l => new CartCheckoutItem(l.MenuItemId, l.Name, l.UnitPrice, l.Quantity))],
+            Items: [.. cart.Lines.Select(l => new CartCheckoutItem(
+                l.MenuItemId, l.Name, l.UnitPrice, l.Quantity,
+                [.. l.Choices.Select(c => new LineChoice(c.Id, c.Name, c.PriceDelta))], l.Note))],
             Total: cart.Total,
             OccurredAt: at);
     }

@@ -12,8 +12,14 @@ public sealed record CartCheckout(
     [property: JsonPropertyName("total")] decimal Total,
     [property: JsonPropertyName("occurred_at")] DateTimeOffset OccurredAt) : IIntegrationEvent;
 
+/// <summary>
+/// One line. <see cref="Price"/> is the unit price with the choices' deltas included, so price × quantity is the line's
+/// total; <see cref="Choices"/> and <see cref="Note"/> are absent (null) in messages from producers that predate them.
+/// </summary>
 public sealed record CartCheckoutItem(
     [property: JsonPropertyName("menu_item_id")] int MenuItemId,
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("price")] decimal Price,
-    [property: JsonPropertyName("quantity")] int Quantity);
+    [property: JsonPropertyName("quantity")] int Quantity,
+    [property: JsonPropertyName("choices")] IReadOnlyList<LineChoice>? Choices = null,
+    [property: JsonPropertyName("note")] string? Note = null);

@@ -11,4 +11,5 @@ public sealed record OrderCreated(
     [property: JsonPropertyName("total")] decimal Total,
     [property: JsonPropertyName("dining_option")] string DiningOption,
     [property: JsonPropertyName("cart_id")] Guid CartId,
-    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt) : IIntegrationEvent;
+    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
+    [property: JsonPropertyName("items")] IReadOnlyList<CartCheckoutItem>? Items = null) : IIntegrationEvent;

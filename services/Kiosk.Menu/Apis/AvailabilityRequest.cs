@@ -4,4 +4,10 @@ namespace Kiosk.Menu.Apis;
 [OpenApiExample("""
     { "available": false }
     """)]
-public sealed record AvailabilityRequest(bool? Available);
+public sealed record AvailabilityRequest(bool? Available)
+{
+    public static ValidationProblem Missing() =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { ["available"] = ["Required: true (on sale) or false (sold out)."] },
+            detail: """Send a JSON body such as {"available": false}.""");
+}

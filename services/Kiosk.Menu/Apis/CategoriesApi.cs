@@ -35,7 +35,7 @@ public static class CategoriesApi
                 detail: $"There is no menu category '{code}'. Category codes are upper case, e.g. CHICKENJOY.");
         }
 
-        var items = await db.MenuItems.AsNoTracking()
+        var items = await db.MenuItems.AsNoTracking().WithOptions()
             .Where(i => i.CategoryCode == code)
             .OrderBy(i => i.Id)
             .ToListAsync(cancellationToken);

@@ -8,7 +8,10 @@ public static class ItemsApi
 
         api.MapGet("/{id:int}", GetItem)
             .WithName("GetMenuItem")
-            .WithSummary("One menu item, with its current price and availability")
+            .WithSummary("One menu item, with its current price, availability and option groups (drink, side, add-ons)")
+            .WithDescription(
+                "optionGroups is empty for a plain item. For each group pick at least min and at most max choices; "
+                + "a choice's priceDelta is added to price. A cart add sends the chosen ids as choiceIds.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPut("/{id:int}/availability", SetAvailability)
@@ -16,6 +19,7 @@ public static class ItemsApi
             .WithSummary("Staff: mark an item sold out (false) or back on sale (true)")
             .WithDescription("Safe to repeat. While an item is sold out, adding it to a cart answers 409.")
             .RequireStaffApiKey()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -25,7 +29,7 @@ public static class ItemsApi
     public static async Task<Results<Ok<MenuItemResponse>, ProblemHttpResult>> GetItem(
         int id, MenuDbContext db, CancellationToken cancellationToken)
     {
-        var item = await db.MenuItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await db.MenuItems.AsNoTracking().WithOptions().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         return item is null ? ItemNotFound(id) : TypedResults.Ok(MenuItemResponse.From(item));
     }
 
@@ -34,12 +38,10 @@ public static class ItemsApi
     {
         if (request?.Available is not bool available)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["available"] = ["Required: true (on sale) or false (sold out)."] },
-                detail: """Send a JSON body such as {"available": false}.""");
+            return AvailabilityRequest.Missing();
         }
 
-        var item = await db.MenuItems.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await db.MenuItems.WithOptions().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null)
         {
             return ItemNotFound(id);

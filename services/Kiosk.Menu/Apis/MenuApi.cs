@@ -7,6 +7,7 @@ public static class MenuApi
     {
         app.MapCategoriesApi();
         app.MapItemsApi();
+        app.MapChoicesApi();
         return app;
     }
 }

@@ -15,5 +15,11 @@ public sealed class MenuItem
 
     public bool Available { get; private set; } = true;
 
+    /// <summary>The value meal this solo item can become ("make it a meal?"); null when there is none.</summary>
+    public int? MealId { get; init; }
+
+    /// <summary>Drink, side, flavour, add-ons; empty for a plain item.</summary>
+    public List<OptionGroup> OptionGroups { get; init; } = [];
+
     public void SetAvailability(bool available) => Available = available;
 }

@@ -32,6 +32,8 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
                 item.Property(i => i.LineNumber).ValueGeneratedNever();
                 item.Property(i => i.Name).HasMaxLength(100);
                 item.Property(i => i.UnitPrice).HasPrecision(10, 2);
+                item.Property(i => i.Note).HasMaxLength(CartCheckoutRules.MaxNoteLength);
+                item.Property(i => i.Choices).HasJsonListConversion();
             });
             order.Navigation(o => o.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
         });

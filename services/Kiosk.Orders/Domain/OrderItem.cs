@@ -7,8 +7,12 @@ public sealed class OrderItem
     {
     }
 
-    public OrderItem(int lineNumber, int menuItemId, string name, decimal unitPrice, int quantity)
+    public OrderItem(
+        int lineNumber, int menuItemId, string name, decimal unitPrice, int quantity,
+        IReadOnlyList<OrderItemChoice>? choices = null, string? note = null)
     {
+        Choices = choices ?? [];
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         LineNumber = lineNumber;
         MenuItemId = menuItemId;
         Name = name;
@@ -22,6 +26,12 @@ public sealed class OrderItem
     public string Name { get; private set; } = "";
     public decimal UnitPrice { get; private set; }
     public int Quantity { get; private set; }
+
+    /// <summary>What the customer chose (the kitchen reads these); empty for a plain item.</summary>
+    public IReadOnlyList<OrderItemChoice> Choices { get; private set; } = [];
+
+    /// <summary>The customer's request for this line, e.g. "no ice".</summary>
+    public string? Note { get; private set; }
 
     public decimal LineTotal => UnitPrice * Quantity;
 }

@@ -29,8 +29,9 @@ public sealed class CartCheckoutHandler(
             db.DailyOrderCounters.Add(counter);
         }
 
-        var items = @event.Items.Select((item, index) =>
-            new OrderItem(index + 1, item.MenuItemId, item.Name.Trim(), item.Price, item.Quantity));
+        var items = @event.Items.Select((item, index) => new OrderItem(
+            index + 1, item.MenuItemId, item.Name.Trim(), item.Price, item.Quantity,
+            [.. (item.Choices ?? []).Select(c => new OrderItemChoice(c.ChoiceId, c.Name.Trim(), c.PriceDelta))], item.Note));
         var order = Order.Create(
             @event.OrderId, counter.Next(), day, DiningOptions.Normalize(@event.DiningOption)!, @event.CartId, items, now);
         db.Orders.Add(order);
@@ -43,7 +44,10 @@ public sealed class CartCheckoutHandler(
             Total: order.Total,
             DiningOption: order.DiningOption,
             CartId: order.CartId,
-            CreatedAt: order.CreatedAt));
+            CreatedAt: order.CreatedAt,
+            Items: [.. order.Items.Select(i => new CartCheckoutItem(
+                i.MenuItemId, i.Name, i.UnitPrice, i.Quantity,
+                [.. i.Choices.Select(c => new LineChoice(c.Id, c.Name, c.PriceDelta))], i.Note))]));
 
         logger.LogInformation("Order #{OrderNumber} ({OrderId}) created for {Total}", order.OrderNumber, order.Id, order.Total);
     }

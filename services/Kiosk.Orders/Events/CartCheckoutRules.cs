@@ -9,6 +9,9 @@ public static class CartCheckoutRules
     /// <summary>numeric(10,2) holds at most this.</summary>
     public const decimal MaxAmount = 99_999_999.99m;
 
+    /// <summary>The note column's size; the cart takes at most 140 characters.</summary>
+    public const int MaxNoteLength = 140;
+
     /// <summary>Every broken rule, in words an operator reading the dead-letter topic can act on; empty when valid.</summary>
     public static IReadOnlyList<string> Check(CartCheckout checkout)
     {
@@ -54,6 +57,22 @@ public static class CartCheckoutRules
             if (item.Price < 0 || item.Price > MaxAmount || decimal.Round(item.Price, 2) != item.Price)
             {
                 problems.Add($"items[{i}].price {item.Price} is not an amount in pesos and centavos");
+            }
+            if (item.Note?.Trim().Length > MaxNoteLength)
+            {
+                problems.Add($"items[{i}].note has {item.Note.Trim().Length} characters; at most {MaxNoteLength} fit");
+            }
+            var choices = item.Choices ?? [];
+            for (var c = 0; c < choices.Count; c++)
+            {
+                if (choices[c] is not { } choice || choice.ChoiceId <= 0 || string.IsNullOrWhiteSpace(choice.Name))
+                {
+                    problems.Add($"items[{i}].choices[{c}] needs a choice_id and a name");
+                }
+                else if (choice.PriceDelta < 0 || decimal.Round(choice.PriceDelta, 2) != choice.PriceDelta || choice.PriceDelta > item.Price)
+                {
+                    problems.Add($"items[{i}].choices[{c}].price_delta {choice.PriceDelta} is not an amount within the line's price");
+                }
             }
         }
 

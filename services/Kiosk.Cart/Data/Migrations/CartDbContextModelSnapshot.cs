@@ -65,6 +65,10 @@ namespace Kiosk.Cart.Data.Migrations
                     b.Property<Guid>("CartId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<int>("MenuItemId")
                         .HasColumnType("integer");
 
@@ -72,6 +76,10 @@ namespace Kiosk.Cart.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
 
                     b.Property<int>("Quantity")
                         .HasColumnType("integer");

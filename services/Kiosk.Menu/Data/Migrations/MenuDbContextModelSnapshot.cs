@@ -69,6 +69,9 @@ namespace Kiosk.Menu.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("MealId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -82,7 +85,86 @@ namespace Kiosk.Menu.Data.Migrations
 
                     b.HasIndex("CategoryCode");
 
+                    b.HasIndex("MealId");
+
                     b.ToTable("MenuItems");
+                });
+
+            modelBuilder.Entity("Kiosk.Menu.Data.OptionChoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Available")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("OptionGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("PriceDelta")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionGroupId");
+
+                    b.ToTable("OptionChoices", t =>
+                        {
+                            t.HasCheckConstraint("CK_OptionChoices_PriceDelta", "\"PriceDelta\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Kiosk.Menu.Data.OptionGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Max")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MenuItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Min")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenuItemId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("OptionGroups", t =>
+                        {
+                            t.HasCheckConstraint("CK_OptionGroups_MinMax", "\"Min\" >= 0 AND \"Max\" >= 1 AND \"Min\" <= \"Max\"");
+                        });
                 });
 
             modelBuilder.Entity("Kiosk.Menu.Data.MenuItem", b =>
@@ -92,6 +174,39 @@ namespace Kiosk.Menu.Data.Migrations
                         .HasForeignKey("CategoryCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Kiosk.Menu.Data.MenuItem", null)
+                        .WithMany()
+                        .HasForeignKey("MealId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Kiosk.Menu.Data.OptionChoice", b =>
+                {
+                    b.HasOne("Kiosk.Menu.Data.OptionGroup", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("OptionGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kiosk.Menu.Data.OptionGroup", b =>
+                {
+                    b.HasOne("Kiosk.Menu.Data.MenuItem", null)
+                        .WithMany("OptionGroups")
+                        .HasForeignKey("MenuItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kiosk.Menu.Data.MenuItem", b =>
+                {
+                    b.Navigation("OptionGroups");
+                });
+
+            modelBuilder.Entity("Kiosk.Menu.Data.OptionGroup", b =>
+                {
+                    b.Navigation("Choices");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,48 @@
+namespace Kiosk.Menu.Apis;
+
+/// <summary>The staff stock switch for one choice of an option group, e.g. "large drinks are out".</summary>
+public static class ChoicesApi
+{
+    public static RouteGroupBuilder MapChoicesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/menu/choices").WithTags("Items");
+
+        api.MapPut("/{id:int}/availability", SetChoiceAvailability)
+            .WithName("SetMenuChoiceAvailability")
+            .WithSummary("Staff: mark one choice of an item's option group sold out (false) or back on sale (true)")
+            .WithDescription(
+                "Answers the item the choice belongs to. Safe to repeat. While a choice is sold out, adding it to a cart "
+                + "answers 409, and checking out a cart that holds it answers 409 naming the line.")
+            .RequireStaffApiKey()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+
+    public static async Task<Results<Ok<MenuItemResponse>, ValidationProblem, ProblemHttpResult>> SetChoiceAvailability(
+        int id, AvailabilityRequest? request, MenuDbContext db, CancellationToken cancellationToken)
+    {
+        if (request?.Available is not bool available)
+        {
+            return AvailabilityRequest.Missing();
+        }
+
+        var choice = await db.OptionChoices.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (choice is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Choice not found",
+                detail: $"There is no option choice with id {id}.");
+        }
+
+        choice.SetAvailability(available);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var itemId = await db.OptionGroups.Where(g => g.Id == choice.OptionGroupId).Select(g => g.MenuItemId).SingleAsync(cancellationToken);
+        var item = await db.MenuItems.AsNoTracking().WithOptions().SingleAsync(i => i.Id == itemId, cancellationToken);
+        return TypedResults.Ok(MenuItemResponse.From(item));
+    }
+}
