@@ -25,7 +25,7 @@ public sealed class NodePeer(string directory, Options options)
         }
         Report.Progress($"node: starting the peer in {directory} (consumers' fetch wait capped at {options.PeerMaxWaitMs} ms)");
         var startup = Stopwatch.StartNew();
-        await RunAsync("./run.sh", [], TimeSpan.FromMinutes(3));
+        await RunAsync(Path.Combine(directory, "run.sh"), [], TimeSpan.FromMinutes(3));
         var startupSeconds = startup.Elapsed.TotalSeconds;
         try
         {
@@ -43,7 +43,7 @@ public sealed class NodePeer(string directory, Options options)
         finally
         {
             Report.Progress("node: stopping the peer ...");
-            await RunAsync("./stop.sh", [], TimeSpan.FromMinutes(1));
+            await RunAsync(Path.Combine(directory, "stop.sh"), [], TimeSpan.FromMinutes(1));
         }
     }
 
