@@ -1,3 +1,5 @@
+using Kiosk.Menu.Caching;
+
 namespace Kiosk.Menu.Apis;
 
 public static class MenuApi
@@ -5,8 +7,8 @@ public static class MenuApi
     /// <summary>Maps every menu endpoint under <c>/api/menu</c>.</summary>
     public static IEndpointRouteBuilder MapMenuEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapCategoriesApi();
-        app.MapItemsApi();
+        app.MapCategoriesApi().WithMenuCaching();
+        app.MapItemsApi().WithMenuCaching();
         return app;
     }
 }
