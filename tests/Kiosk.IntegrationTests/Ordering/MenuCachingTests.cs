@@ -8,7 +8,7 @@ namespace Kiosk.IntegrationTests.Ordering;
 public sealed class MenuCachingTests(KioskAppFixture fixture)
 {
     // An item no other test orders or switches, so switching it does not disturb them.
-    private const int Item = 804;
+    private const int Item = 803;
     private const string Category = "DESSERTS";
 
     private readonly KioskClient _kiosk = new(fixture);
