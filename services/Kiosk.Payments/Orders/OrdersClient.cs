@@ -7,9 +7,6 @@ namespace Kiosk.Payments.Orders;
 /// <summary>Asks the order service about an order that payments has not heard of yet.</summary>
 public sealed class OrdersClient(HttpClient http, ILogger<OrdersClient> logger)
 {
-    public Task<OrderLookup> FindOrderAsync(Guid orderId, CancellationToken cancellationToken) =>
-        OrderLookups.AskAsync(http, $"/api/orders/{orderId}", logger, cancellationToken);
-
     /// <summary>
     /// The order as the order service holds it (the authority on number, total and status), so a payment can be taken the
     /// moment the order is visible instead of waiting for <c>ORDER_CREATED</c> to arrive.
