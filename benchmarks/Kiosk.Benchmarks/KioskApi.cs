@@ -40,8 +40,8 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
         await EnsureAsync(response, HttpStatusCode.OK, "GET categories");
     }
 
-    /// <summary>Two menu items that are on sale, so carts can be filled without 409 "sold out".</summary>
-    public async Task<int[]> PickTwoAvailableItemsAsync()
+    /// <summary>Every menu item that is on sale, so carts can be filled without 409 "sold out".</summary>
+    public async Task<IReadOnlyList<int>> AvailableItemsAsync()
     {
         var categories = await _http.GetFromJsonAsync<JsonArray>("/api/menu/categories") ?? [];
         var picked = new List<int>();
@@ -49,26 +49,36 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
         {
             var items = await _http.GetFromJsonAsync<JsonArray>($"/api/menu/categories/{code}/items") ?? [];
             picked.AddRange(items.Where(i => i!["available"]!.GetValue<bool>()).Select(i => i!["id"]!.GetValue<int>()));
-            if (picked.Count >= 2)
-            {
-                return [.. picked.Take(2)];
-            }
         }
-        throw new InvalidOperationException("The menu has fewer than two available items.");
+        return picked.Count >= 3 ? picked : throw new InvalidOperationException("The menu has fewer than three available items.");
     }
 
     /// <summary>Creates a cart with the given items and returns its id, ready for checkout.</summary>
-    public async Task<string> FilledCartAsync(params int[] menuItemIds)
+    public Task<string> FilledCartAsync(params int[] menuItemIds) => FilledCartAsync(menuItemIds.Select(id => new Line(id, 1)).ToArray());
+
+    /// <summary>Creates a cart with the given lines and returns its id, ready for checkout.</summary>
+    public async Task<string> FilledCartAsync(IReadOnlyList<Line> lines)
     {
         using var created = await _http.PostAsync("/api/carts", null);
         await EnsureAsync(created, HttpStatusCode.Created, "POST cart");
         var cartId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["cartId"]!.GetValue<string>();
-        foreach (var menuItemId in menuItemIds)
+        foreach (var line in lines)
         {
-            using var added = await _http.PostAsJsonAsync($"/api/carts/{cartId}/items", new { menuItemId, quantity = 1 });
+            using var added = await _http.PostAsJsonAsync($"/api/carts/{cartId}/items", new { menuItemId = line.MenuItemId, quantity = line.Quantity });
             await EnsureAsync(added, HttpStatusCode.OK, "POST cart item");
         }
         return cartId;
+    }
+
+    /// <summary>The ids of the open (PENDING or PAID) orders that reached their status at or after <paramref name="since"/>.</summary>
+    public async Task<List<string>> OpenOrderIdsSinceAsync(DateTimeOffset since)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orders?since={Uri.EscapeDataString(since.ToString("O"))}");
+        request.Headers.Add("X-Api-Key", staffKey);
+        using var response = await _http.SendAsync(request);
+        await EnsureAsync(response, HttpStatusCode.OK, "GET orders");
+        var orders = await response.Content.ReadFromJsonAsync<JsonArray>() ?? [];
+        return [.. orders.Select(o => o!["orderId"]!.GetValue<string>())];
     }
 
     public async Task<(string OrderId, decimal Total)> CheckoutAsync(string cartId)
@@ -79,8 +89,8 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
         return (body["orderId"]!.GetValue<string>(), body["total"]!.GetValue<decimal>());
     }
 
-    /// <summary>Polls GET /api/orders/{id} until it answers 200 (and, if given, shows the status).</summary>
-    public async Task WaitForOrderAsync(string orderId, string? status = null)
+    /// <summary>Polls GET /api/orders/{id} until it answers 200 (and, if given, shows the status); returns the order.</summary>
+    public async Task<JsonObject> WaitForOrderAsync(string orderId, string? status = null)
     {
         var waited = Stopwatch.StartNew();
         while (true)
@@ -90,9 +100,10 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
                 if (response.StatusCode != HttpStatusCode.NotFound)
                 {
                     await EnsureAsync(response, HttpStatusCode.OK, "GET order");
-                    if (status is null || (await response.Content.ReadFromJsonAsync<JsonObject>())!["status"]?.GetValue<string>() == status)
+                    var order = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+                    if (status is null || order["status"]?.GetValue<string>() == status)
                     {
-                        return;
+                        return order;
                     }
                 }
             }
@@ -104,19 +115,30 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
         }
     }
 
+    /// <summary>The order's lines, merged per menu item and sorted, to compare with what a kiosk put in its cart.</summary>
+    public static Line[] LinesOf(JsonObject order) =>
+    [
+        .. order["items"]!.AsArray()
+            .GroupBy(i => i!["menuItemId"]!.GetValue<int>(), i => i!["quantity"]!.GetValue<int>())
+            .Select(g => new Line(g.Key, g.Sum()))
+            .OrderBy(l => l.MenuItemId),
+    ];
+
     /// <summary>Pays the exact total; retries while payments has not heard of the order yet (503 + Retry-After).</summary>
-    public async Task PayAsync(string orderId, decimal amountPaid)
+    /// <returns>The response time of the accepted request, and how many 503 answers came before it.</returns>
+    public async Task<(TimeSpan Accepted, int NotReady)> PayAsync(string orderId, decimal amountPaid)
     {
         var waited = Stopwatch.StartNew();
-        while (true)
+        for (var notReady = 0; ; notReady++)
         {
+            var sent = Stopwatch.StartNew();
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments") { Content = JsonContent.Create(new { orderId, amountPaid }) };
             request.Headers.Add("X-Api-Key", staffKey);
             using var response = await _http.SendAsync(request);
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
             {
                 await EnsureAsync(response, HttpStatusCode.Created, "POST payment");
-                return;
+                return (sent.Elapsed, notReady);
             }
             if (waited.Elapsed > Patience)
             {
@@ -138,3 +160,6 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
 
     public void Dispose() => _http.Dispose();
 }
+
+/// <summary>One cart or order line: a menu item and how many.</summary>
+public sealed record Line(int MenuItemId, int Quantity);

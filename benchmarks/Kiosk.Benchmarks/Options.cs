@@ -1,30 +1,39 @@
+using System.Globalization;
+
 namespace Kiosk.Benchmarks;
 
 /// <summary>Command-line options; every loop in the benchmark is bounded by one of these numbers.</summary>
 public sealed record Options
 {
     public Uri? Url { get; init; }
+    public Uri? MenuUrl { get; init; }
     public string StaffKey { get; init; } = "kiosk-dev-staff-key";
-    public int Orders { get; init; } = 100;
-    public int? Concurrency { get; init; }
-    public int Kiosks { get; init; } = 4;
-    public int MenuRequests { get; init; } = 2000;
+    public int Orders { get; init; } = 50;
+    public IReadOnlyList<int> KioskCounts { get; init; } = [1, 4, 16, 64];
+    public int MenuRequests { get; init; } = 5000;
+    public int MenuConcurrency { get; init; } = 32;
+    public string? PeerDirectory { get; init; }
+    public int PeerMaxWaitMs { get; init; } = 10;
     public string? JsonPath { get; init; }
 
-    public int MenuConcurrency => Concurrency ?? 8;
-    public int CheckoutConcurrency => Concurrency ?? 10;
-    public int Payments => Math.Max(1, Orders / 2);
+    /// <summary>Orders measured at a number of kiosks: at least <see cref="Orders"/>, and four per kiosk so every kiosk orders repeatedly.</summary>
+    public int OrdersAt(int kiosks) => Math.Max(Orders, 4 * kiosks);
 
     public const string Usage = """
-        Kiosk benchmarks: prints start-up time, latencies, throughput and memory of the Kiosk services.
+        Kiosk benchmarks: the peer's scenario (new cart, 3 items, checkout, poll until the order is visible, pay at once,
+        poll until PAID) and menu reads, against Kiosk and, with --peer, the original Node services in the same run.
+        Run it in Release: dotnet run -c Release --project benchmarks/Kiosk.Benchmarks -- [options]
 
           (no --url)            start the AppHost itself on free ports and a temporary database
-          --url URL             measure an already running system instead (loopback only), e.g. http://localhost:8080
+          --url URL             measure an already running Kiosk instead (loopback only), e.g. http://localhost:8080
+          --menu-url URL        with --url: the menu service itself, to measure the gateway hop (loopback only)
           --staff-key KEY       staff API key for payments (default kiosk-dev-staff-key; also given to a started AppHost)
-          --orders N            orders per checkout run (sequential and concurrent) and end-to-end run; payments = N/2 (default 100)
-          --concurrency N       concurrent clients for menu reads and concurrent checkouts (default 8 and 10)
-          --kiosks N            concurrent kiosks in the end-to-end run (default 4)
-          --requests N          menu requests (default 2000)
+          --orders N            orders at one kiosk; at K kiosks max(N, 4K) (default 50)
+          --kiosks LIST         kiosk counts, comma-separated (default 1,4,16,64)
+          --requests N          menu requests per target (default 5000)
+          --concurrency N       concurrent menu readers (default 32)
+          --peer DIR            also start and measure the Node peer from DIR (a prepared copy: benchmarks/prepare-peer.sh)
+          --peer-max-wait-ms N  the peer consumers' fetch wait (default 10, as in the peer's README)
           --json PATH           also write the results as JSON
         """;
 
@@ -37,12 +46,15 @@ public sealed record Options
             var value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.\n\n{Usage}");
             options = name switch
             {
-                "--url" => options with { Url = LoopbackUrl(value) },
+                "--url" => options with { Url = LoopbackUrl(name, value) },
+                "--menu-url" => options with { MenuUrl = LoopbackUrl(name, value) },
                 "--staff-key" => options with { StaffKey = value },
                 "--orders" => options with { Orders = Positive(name, value) },
-                "--concurrency" => options with { Concurrency = Positive(name, value) },
-                "--kiosks" => options with { Kiosks = Positive(name, value) },
+                "--kiosks" => options with { KioskCounts = [.. value.Split(',').Select(k => Positive(name, k.Trim()))] },
                 "--requests" => options with { MenuRequests = Positive(name, value) },
+                "--concurrency" => options with { MenuConcurrency = Positive(name, value) },
+                "--peer" => options with { PeerDirectory = PeerDirectoryOf(value) },
+                "--peer-max-wait-ms" => options with { PeerMaxWaitMs = Positive(name, value) },
                 "--json" => options with { JsonPath = value },
                 _ => throw new ArgumentException($"Unknown option {name}.\n\n{Usage}"),
             };
@@ -51,13 +63,21 @@ public sealed record Options
     }
 
     private static int Positive(string name, string value) =>
-        int.TryParse(value, out var number) && number is > 0 and <= 100_000
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is > 0 and <= 100_000
             ? number
             : throw new ArgumentException($"{name} must be a whole number from 1 to 100000, not '{value}'.");
 
+    private static string PeerDirectoryOf(string value)
+    {
+        var directory = Path.GetFullPath(value);
+        return File.Exists(Path.Combine(directory, "run.sh")) && Directory.Exists(Path.Combine(directory, "node_modules"))
+            ? directory
+            : throw new ArgumentException($"--peer must be a prepared copy of seed-node (run.sh and node_modules), not '{value}'. See benchmarks/prepare-peer.sh.");
+    }
+
     // A load generator must never be pointed at someone else's machine by a typo.
-    private static Uri LoopbackUrl(string value) =>
+    private static Uri LoopbackUrl(string name, string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var url) && url.IsLoopback && url.Scheme is "http" or "https"
             ? url
-            : throw new ArgumentException($"--url must be an http(s) loopback address such as http://localhost:8080, not '{value}'.");
+            : throw new ArgumentException($"{name} must be an http(s) loopback address such as http://localhost:8080, not '{value}'.");
 }

@@ -30,6 +30,15 @@ public static class ProcessMemory
         return rows;
     }
 
+    /// <summary>Rows for processes known by pid (e.g. the Node peer's run/pids), each counted alone.</summary>
+    public static List<MemoryRow> ForProcesses(IEnumerable<(string Name, int Pid)> processes)
+    {
+        var table = ReadProcessTable();
+        return [.. processes
+            .Select(p => table.TryGetValue(p.Pid, out var info) ? ReadRow(p.Name, info) : null)
+            .OfType<MemoryRow>()];
+    }
+
     /// <summary>Rows for every Kiosk process of the system that listens on <paramref name="port"/>.</summary>
     /// <remarks>Several copies of the system may run at once (tests), so the names alone are ambiguous: the listening
     /// socket leads to the orchestrator of this copy, and only its descendants are counted.</remarks>

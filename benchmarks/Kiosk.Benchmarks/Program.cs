@@ -1,3 +1,4 @@
+using System.Reflection;
 using Kiosk.Benchmarks;
 
 if (args is ["-h"] or ["--help"])
@@ -17,61 +18,75 @@ catch (ArgumentException ex)
     return 2;
 }
 
-StartedAppHost? started = null;
-try
+// The two systems never run at the same time: on two cores each would measure the other.
+var node = options.PeerDirectory is { } peer ? await new NodePeer(peer, options).MeasureAsync() : null;
+var kiosk = await MeasureKioskAsync(options);
+if (kiosk is null)
 {
-    Uri gateway;
-    if (options.Url is { } url)
-    {
-        gateway = url;
-    }
-    else
-    {
-        Report.Progress("starting the AppHost (free ports, temporary database) ...");
-        // Disposed in the finally below, whatever happens after this line.
-#pragma warning disable CA2000
-        started = new StartedAppHost(options.StaffKey);
-#pragma warning restore CA2000
-        await started.StartAsync();
-        gateway = started.GatewayUrl;
-        Report.Progress($"ready after {started.StartupTime.TotalSeconds:0.0} s; gateway {gateway}");
-    }
-
-    using var api = new KioskApi(gateway, options.StaffKey);
-    if (!await api.AnswersAsync())
-    {
-        Console.Error.WriteLine($"Nothing answers GET {gateway}api/menu/categories. Start the system first: dotnet run --project Kiosk.AppHost");
-        return 3;
-    }
-    var results = await new Scenarios(api, options).RunAllAsync();
-
-    Report.Progress("reading process memory ...");
-    var memory = started is not null
-        ? ProcessMemory.ForResources(started.ProcessIds())
-        : ProcessMemory.ForSystemListeningOn(gateway.Port);
-
-    var report = new BenchmarkReport(
-        started is null ? "running system" : "started AppHost",
-        gateway.ToString(),
-        DateTimeOffset.UtcNow,
-        Environment.ProcessorCount,
-        started?.StartupTime.TotalSeconds,
-        started?.Startup ?? [],
-        results,
-        memory);
-    Console.WriteLine(Report.ToText(report));
-    if (options.JsonPath is { } path)
-    {
-        await Report.WriteJsonAsync(report, path);
-        Report.Progress($"results written to {path}");
-    }
-    return results.Any(r => r.Errors > 0) ? 1 : 0;
+    return 3;
 }
-finally
+
+var configuration = typeof(Options).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "?";
+var report = new BenchmarkReport(DateTimeOffset.UtcNow, Environment.ProcessorCount, configuration, kiosk, node);
+Console.WriteLine(Report.ToText(report));
+if (options.JsonPath is { } path)
 {
-    if (started is not null)
+    await Report.WriteJsonAsync(report, path);
+    Report.Progress($"results written to {path}");
+}
+return kiosk.Orders.Any(r => r.Wrong + r.Lost + r.Doubled > 0) ? 1 : 0;
+
+static async Task<SystemResult?> MeasureKioskAsync(Options options)
+{
+    StartedAppHost? started = null;
+    try
     {
-        Report.Progress("stopping the AppHost ...");
-        await started.DisposeAsync();
+        Uri gateway;
+        Uri? menuService = options.MenuUrl;
+        if (options.Url is { } url)
+        {
+            gateway = url;
+        }
+        else
+        {
+            Report.Progress("kiosk: starting the AppHost (free ports, temporary database) ...");
+            // Disposed in the finally below, whatever happens after this line.
+#pragma warning disable CA2000
+            started = new StartedAppHost(options.StaffKey);
+#pragma warning restore CA2000
+            await started.StartAsync();
+            gateway = started.GatewayUrl;
+            menuService = started.MenuUrl;
+            Report.Progress($"kiosk: ready after {started.StartupTime.TotalSeconds:0.0} s; gateway {gateway}");
+        }
+
+        using var api = new KioskApi(gateway, options.StaffKey);
+        if (!await api.AnswersAsync())
+        {
+            Console.Error.WriteLine($"Nothing answers GET {gateway}api/menu/categories. Start the system first: dotnet run --project Kiosk.AppHost");
+            return null;
+        }
+
+        Report.Progress($"kiosk: menu reads, {options.MenuRequests} requests, {options.MenuConcurrency} concurrent");
+        var menu = new List<MenuRun> { await Scenarios.MenuReadsAsync("kiosk through the gateway", gateway, "/api/menu/categories", options) };
+        if (menuService is not null)
+        {
+            menu.Add(await Scenarios.MenuReadsAsync("kiosk menu service direct", menuService, "/api/menu/categories", options));
+        }
+        var orders = await new Scenarios(api, options).OrderRunsAsync();
+
+        Report.Progress("kiosk: reading process memory ...");
+        var memory = started is not null
+            ? ProcessMemory.ForResources(started.ProcessIds())
+            : ProcessMemory.ForSystemListeningOn(gateway.Port);
+        return new SystemResult("Kiosk", started?.StartupTime.TotalSeconds, orders, menu, memory);
+    }
+    finally
+    {
+        if (started is not null)
+        {
+            Report.Progress("kiosk: stopping the AppHost ...");
+            await started.DisposeAsync();
+        }
     }
 }

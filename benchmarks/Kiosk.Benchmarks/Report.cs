@@ -4,66 +4,114 @@ using System.Text.Json;
 
 namespace Kiosk.Benchmarks;
 
-public sealed record BenchmarkReport(
-    string Mode,
-    string GatewayUrl,
-    DateTimeOffset When,
-    int ProcessorCount,
-    double? StartupSeconds,
-    IReadOnlyList<ResourceStartup> Startup,
-    IReadOnlyList<Result> Results,
-    IReadOnlyList<MemoryRow> Memory);
+public sealed record BenchmarkReport(DateTimeOffset When, int ProcessorCount, string Configuration, SystemResult Kiosk, SystemResult? Node);
 
-/// <summary>Plain-text tables for people, JSON for tools.</summary>
+/// <summary>Plain-text tables for people (Kiosk next to the Node peer, with ratios), JSON for tools.</summary>
 public static class Report
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
     public static string ToText(BenchmarkReport report)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Kiosk benchmarks — {report.Mode}, gateway {report.GatewayUrl}, {report.ProcessorCount} CPUs, {report.When:yyyy-MM-dd HH:mm} UTC");
-        if (report.StartupSeconds is { } startup)
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Kiosk vs the Node peer — {report.When:yyyy-MM-dd HH:mm} UTC, {report.ProcessorCount} CPUs, benchmark built {report.Configuration}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"(waits poll every {KioskApi.PollInterval.TotalMilliseconds:0} ms on both; latencies in ms, nearest-rank percentiles)");
+        text.AppendLine();
+        text.AppendLine(Row("", "Node", "Kiosk", "Kiosk vs Node"));
+        text.AppendLine(new string('-', 100));
+        var kiosk = report.Kiosk;
+        var node = report.Node;
+
+        var kioskOne = kiosk.Orders.FirstOrDefault(r => r.Kiosks == 1);
+        var nodeOne = node?.Orders.FirstOrDefault(r => r.Kiosks == 1);
+        Latency("whole order p50 (1 kiosk)", nodeOne?.Whole.P50, kioskOne?.Whole.P50);
+        Latency("whole order p99 (1 kiosk)", nodeOne?.Whole.P99, kioskOne?.Whole.P99);
+        Latency("checkout -> visible p50 (1 kiosk)", nodeOne?.CheckoutToVisible.P50, kioskOne?.CheckoutToVisible.P50);
+        Latency("checkout -> visible p99 (1 kiosk)", nodeOne?.CheckoutToVisible.P99, kioskOne?.CheckoutToVisible.P99);
+        Latency("payment request p50 (1 kiosk)", nodeOne?.PaymentRequest.P50, kioskOne?.PaymentRequest.P50);
+        Latency("payment -> PAID p50 (1 kiosk)", nodeOne?.PaymentToPaid.P50, kioskOne?.PaymentToPaid.P50);
+        foreach (var kiosks in kiosk.Orders.Select(r => r.Kiosks))
+        {
+            var k = kiosk.Orders.First(r => r.Kiosks == kiosks);
+            var n = node?.Orders.FirstOrDefault(r => r.Kiosks == kiosks);
+            Throughput($"correct orders/s, {kiosks} kiosks", n?.CorrectOrdersPerSecond, k.CorrectOrdersPerSecond);
+            Latency($"whole order p99, {kiosks} kiosks", n?.Whole.P99, k.Whole.P99);
+            text.AppendLine(Row($"  wrong / lost / doubled, {kiosks} kiosks", n is null ? "-" : Faults(n), Faults(k), ""));
+        }
+        foreach (var menu in kiosk.Menu)
+        {
+            Throughput($"menu reads/s: {menu.Target}", (node?.Menu is [var nodeMenu, ..] ? nodeMenu.PerSecond : null), menu.PerSecond);
+        }
+        if (kiosk.Menu.Count == 2)
+        {
+            text.AppendLine(Row("gateway hop p50 (gateway - direct)", "-",
+                Ms(kiosk.Menu[0].Latency.P50 - kiosk.Menu[1].Latency.P50), ""));
+        }
+        text.AppendLine(Row("resident memory after the run, MiB", node is null ? "-" : Number(node.TotalRssMiB), Number(kiosk.TotalRssMiB),
+            node is null ? "" : Ratio(kiosk.TotalRssMiB, node.TotalRssMiB, lowerIsBetter: true)));
+        text.AppendLine(Row("start-up to all healthy, s", Seconds(node?.StartupSeconds), Seconds(kiosk.StartupSeconds),
+            node?.StartupSeconds is { } ns && kiosk.StartupSeconds is { } ks ? Ratio(ks, ns, lowerIsBetter: true) : ""));
+
+        foreach (var system in new[] { node, kiosk }.OfType<SystemResult>())
         {
             text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"Start-up until every resource is healthy and every service's /health answers 200: {startup:0.0} s");
-            text.AppendLine($"  {"resource",-10} {"healthy s",10} {"/health s",10}");
-            foreach (var r in report.Startup)
+            text.AppendLine(CultureInfo.InvariantCulture, $"{system.System}: the scenario at each number of kiosks");
+            text.AppendLine($"  {"kiosks",6} {"orders",6} {"done",5} {"ok",5} {"wrong",5} {"lost",5} {"dbl",5} {"ok/s",8} {"whole p50",10} {"p99",8} {"visible p50",12} {"p99",8} {"pay p50",8} {"paid p50",9} {"not-ready",9}");
+            foreach (var r in system.Orders)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {r.Resource,-10} {r.HealthySeconds,10:0.0} {(r.ReadySeconds is { } ready ? ready.ToString("0.0", CultureInfo.InvariantCulture) : "-"),10}");
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"  {r.Kiosks,6} {r.Attempted,6} {r.Completed,5} {r.Correct,5} {r.Wrong,5} {r.Lost,5} {r.Doubled,5} {r.CorrectOrdersPerSecond,8:0.0} {Ms(r.Whole.P50),10} {Ms(r.Whole.P99),8} {Ms(r.CheckoutToVisible.P50),12} {Ms(r.CheckoutToVisible.P99),8} {Ms(r.PaymentRequest.P50),8} {Ms(r.PaymentToPaid.P50),9} {r.NotReadyAnswers,9}");
             }
-            text.AppendLine("  (healthy = as Aspire reports it; a project without a health check counts as healthy once it runs)");
+            foreach (var m in system.Menu)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"  menu reads, {m.Target}: {m.Requests} requests, {m.Concurrency} concurrent, {m.Errors} errors, {m.PerSecond:0}/s, p50 {Ms(m.Latency.P50)}, p99 {Ms(m.Latency.P99)}");
+            }
+            text.AppendLine("  memory (VmRSS / VmHWM MiB): " + string.Join(", ", system.Memory.Select(m =>
+                string.Create(CultureInfo.InvariantCulture, $"{m.Resource} {m.RssMiB:0}/{m.PeakRssMiB:0}"))));
         }
-
         text.AppendLine();
-        text.AppendLine(Row("scenario", "count", "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "throughput"));
-        text.AppendLine(new string('-', 118));
-        foreach (var r in report.Results)
-        {
-            text.AppendLine(Row(r.Name, $"{r.Count}", $"{r.Errors}", Ms(r.P50Ms), Ms(r.P95Ms), Ms(r.P99Ms), Ms(r.MaxMs),
-                r.Throughput is { } t ? $"{t:0.0} {r.ThroughputUnit}" : ""));
-        }
-        text.AppendLine(CultureInfo.InvariantCulture, $"(waits poll every {KioskApi.PollInterval.TotalMilliseconds:0} ms; /s and /min are completed operations over wall time)");
-
-        text.AppendLine();
-        text.AppendLine($"{"resource",-10} {"pid",8} {"process",-20} {"VmRSS MiB",10} {"VmHWM MiB",10}");
-        text.AppendLine(new string('-', 62));
-        foreach (var m in report.Memory)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{m.Resource,-10} {m.Pid,8} {m.Process,-20} {m.RssMiB,10:0.0} {m.PeakRssMiB,10:0.0}");
-        }
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"total",-10} {"",8} {"",-20} {report.Memory.Sum(m => m.RssMiB),10:0.0}");
-        text.AppendLine("(VmHWM = peak resident set size; postgres = the server process only, not its backends)");
+        text.AppendLine("ok = holds exactly its kiosk's items, once, paid once; ok/s counts only those. Kiosk memory: every service process,");
+        text.AppendLine("the broker and the PostgreSQL server process (not its backends); the orchestrator and dashboard are not counted.");
         return text.ToString();
+
+        void Latency(string name, double? nodeMs, double? kioskMs) =>
+            text.AppendLine(Row(name, nodeMs is { } n ? Ms(n) : "-", kioskMs is { } k ? Ms(k) : "-",
+                nodeMs is { } a && kioskMs is { } b ? Ratio(b, a, lowerIsBetter: true) : ""));
+
+        void Throughput(string name, double? nodeRate, double kioskRate) =>
+            text.AppendLine(Row(name, nodeRate is { } n ? Number(n) : "-", Number(kioskRate),
+                nodeRate is { } a ? Ratio(kioskRate, a, lowerIsBetter: false) : ""));
     }
 
     public static async Task WriteJsonAsync(BenchmarkReport report, string path) =>
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, Json));
 
-    private static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+    private static string Faults(OrderRun r) => $"{r.Wrong} / {r.Lost} / {r.Doubled}";
 
-    private static string Row(string name, string count, string errors, string p50, string p95, string p99, string max, string throughput) =>
-        $"{name,-46} {count,6} {errors,6} {p50,9} {p95,9} {p99,9} {max,9} {throughput,16}";
+    /// <summary>"3.2× faster" or "1.5× slower" (or "× less/more" memory): Kiosk relative to Node.</summary>
+    private static string Ratio(double kiosk, double node, bool lowerIsBetter)
+    {
+        if (kiosk <= 0 || node <= 0 || double.IsNaN(kiosk) || double.IsNaN(node))
+        {
+            return node <= 0 && kiosk > 0 && !lowerIsBetter ? "Node: none" : "";
+        }
+        var better = lowerIsBetter ? node / kiosk : kiosk / node;
+        return better >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{better:0.0}x better")
+            : string.Create(CultureInfo.InvariantCulture, $"{1 / better:0.0}x worse");
+    }
+
+    private static string Ms(double value) => double.IsNaN(value) ? "-" : value.ToString("0.0", CultureInfo.InvariantCulture);
+    private static string Number(double value) => value.ToString(value >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture);
+    private static string Seconds(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "-";
+
+    private static string Row(string name, string node, string kiosk, string ratio) => $"{name,-52} {node,14} {kiosk,14} {ratio,16}";
 }

@@ -1,93 +1,133 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Kiosk.Benchmarks;
 
-/// <summary>The measured scenarios, each through the gateway exactly as kiosks and cashiers call it.</summary>
+/// <summary>The peer's scenario and the menu reads, against Kiosk through its gateway exactly as kiosks and cashiers call it.</summary>
 public sealed class Scenarios(KioskApi api, Options options)
 {
-    private const int WarmUpOrders = 3;
-    private int[] _items = [];
+    private const int WarmUpOrders = 5;
+    private IReadOnlyList<int> _items = [];
 
-    public async Task<List<Result>> RunAllAsync()
+    public async Task<List<OrderRun>> OrderRunsAsync()
     {
-        _items = await api.PickTwoAvailableItemsAsync();
-        var results = new List<Result>();
-        Report.Progress($"menu reads: {options.MenuRequests} requests, {options.MenuConcurrency} concurrent");
-        results.Add(await MenuReadsAsync());
-        // The first orders pay for JIT, connection pools and consumer start-up; shown, but kept out of the steady numbers.
-        Report.Progress($"warm-up: {WarmUpOrders} end-to-end orders");
-        results.Add(await EndToEndAsync($"warm-up: first {WarmUpOrders} end-to-end orders", WarmUpOrders, 1));
-        Report.Progress($"checkout -> order visible: {options.Orders} sequential, then {options.Orders} with {options.CheckoutConcurrency} concurrent");
-        results.Add(await CheckoutToVisibleAsync("checkout -> order visible (sequential)", 1));
-        results.Add(await CheckoutToVisibleAsync($"checkout -> order visible ({options.CheckoutConcurrency} concurrent)", options.CheckoutConcurrency));
-        Report.Progress($"payment -> order PAID: {options.Payments} orders");
-        results.Add(await PaymentToPaidAsync());
-        Report.Progress($"end-to-end: {options.Orders} orders on {options.Kiosks} kiosks");
-        results.Add(await EndToEndAsync($"end-to-end order ({options.Kiosks} kiosks)", options.Orders, options.Kiosks));
-        return results;
-    }
-
-    private async Task<Result> MenuReadsAsync()
-    {
-        // Warm-up: JIT, connection pools and EF query caches of the first requests are not what is measured.
-        for (var i = 0; i < 20; i++)
+        _items = await api.AvailableItemsAsync();
+        // The first orders pay for JIT, connection pools and consumer start-up; they are not what is measured.
+        Report.Progress($"kiosk: warm-up, {WarmUpOrders} orders");
+        await OrdersAsync(kiosks: 1, count: WarmUpOrders);
+        var runs = new List<OrderRun>();
+        foreach (var kiosks in options.KioskCounts)
         {
-            await api.GetCategoriesAsync();
+            var count = options.OrdersAt(kiosks);
+            Report.Progress($"kiosk: {count} orders on {kiosks} kiosk(s)");
+            runs.Add(await OrdersAsync(kiosks, count));
         }
-        var menu = new Measurement($"GET /api/menu/categories ({options.MenuConcurrency} concurrent)");
-        await menu.RunAsync(options.MenuRequests, options.MenuConcurrency, async _ =>
-        {
-            var watch = Stopwatch.StartNew();
-            await api.GetCategoriesAsync();
-            menu.Add(watch.Elapsed);
-        });
-        return menu.ToResult(withThroughput: true);
+        return runs;
     }
 
-    /// <summary>From the 202 of checkout until GET /api/orders/{id} first answers 200 (one Kafka hop: CART_CHECKOUT).</summary>
-    private async Task<Result> CheckoutToVisibleAsync(string name, int concurrency)
+    /// <summary>The three lines a kiosk orders: three different items, 1–3 of each, varied by kiosk and order (as the peer's bench).</summary>
+    public static Line[] Basket(IReadOnlyList<int> items, int order, int kiosk) =>
+        [.. Enumerable.Range(0, 3).Select(j => new Line(items[(order * 7 + kiosk * 11 + j * 3) % items.Count], 1 + ((kiosk + j) % 3)))];
+
+    private async Task<OrderRun> OrdersAsync(int kiosks, int count)
     {
-        var visible = new Measurement(name);
-        await visible.RunAsync(options.Orders, concurrency, async _ =>
+        var whole = new ConcurrentBag<double>();
+        var visible = new ConcurrentBag<double>();
+        var payment = new ConcurrentBag<double>();
+        var paid = new ConcurrentBag<double>();
+        var checkedOut = new ConcurrentBag<string>();
+        int completed = 0, wrong = 0, lost = 0, notReady = 0;
+        var started = DateTimeOffset.UtcNow;
+        var next = -1;
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(count, kiosks)).Select(async kiosk =>
         {
-            var cartId = await api.FilledCartAsync(_items[0]);
-            var (orderId, _) = await api.CheckoutAsync(cartId);
-            var watch = Stopwatch.StartNew();
-            await api.WaitForOrderAsync(orderId);
-            visible.Add(watch.Elapsed);
-        });
-        return visible.ToResult(withThroughput: concurrency > 1);
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < count)
+            {
+                var basket = Basket(_items, index, kiosk);
+                try
+                {
+                    var order = Stopwatch.StartNew();
+                    var cartId = await api.FilledCartAsync(basket);
+                    var checkout = Stopwatch.StartNew();
+                    var (orderId, total) = await api.CheckoutAsync(cartId);
+                    checkedOut.Add(orderId);
+                    await api.WaitForOrderAsync(orderId);
+                    visible.Add(checkout.Elapsed.TotalMilliseconds);
+                    var pay = Stopwatch.StartNew();
+                    var (accepted, refused) = await api.PayAsync(orderId, total);
+                    payment.Add(accepted.TotalMilliseconds);
+                    Interlocked.Add(ref notReady, refused);
+                    var final = await api.WaitForOrderAsync(orderId, "PAID");
+                    paid.Add(pay.Elapsed.TotalMilliseconds);
+                    whole.Add(order.Elapsed.TotalMilliseconds);
+                    Interlocked.Increment(ref completed);
+                    if (!KioskApi.LinesOf(final).SequenceEqual(basket.OrderBy(l => l.MenuItemId)))
+                    {
+                        Interlocked.Increment(ref wrong);
+                        Console.Error.WriteLine($"  order {orderId} of kiosk {kiosk} does not hold exactly its basket");
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException or InvalidOperationException)
+                {
+                    Interlocked.Increment(ref lost);
+                    Console.Error.WriteLine($"  kiosk {kiosk} order #{index}: {ex.Message}");
+                }
+            }
+        }));
+        var wallSeconds = wall.Elapsed.TotalSeconds;
+
+        // Doubled: an open order created in this run that no checkout of this run answered with (or one answered twice).
+        var ours = checkedOut.ToHashSet();
+        var open = await api.OpenOrderIdsSinceAsync(started);
+        var doubled = open.Count(id => !ours.Contains(id)) + (checkedOut.Count - ours.Count);
+        return new OrderRun(kiosks, count, completed, completed - wrong, wrong, lost, doubled, wallSeconds,
+            Percentiles.Of(whole), Percentiles.Of(visible), Percentiles.Of(payment), Percentiles.Of(paid), notReady);
     }
 
-    /// <summary>From the 201 of POST /api/payments until the order shows PAID (one Kafka hop: PAYMENT_CONFIRMED).</summary>
-    private async Task<Result> PaymentToPaidAsync()
+    /// <summary>GETs <paramref name="path"/> <see cref="Options.MenuRequests"/> times on <see cref="Options.MenuConcurrency"/> workers.</summary>
+    public static async Task<MenuRun> MenuReadsAsync(string target, Uri baseUrl, string path, Options options)
     {
-        var paid = new Measurement("payment -> order PAID (sequential)");
-        await paid.RunAsync(options.Payments, 1, async _ =>
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256 };
+        using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        // Warm-up: JIT, connection pools and query caches of the first requests are not what is measured.
+        await Task.WhenAll(Enumerable.Range(0, options.MenuConcurrency).Select(async _ =>
         {
-            var (orderId, total) = await api.CheckoutAsync(await api.FilledCartAsync(_items[0]));
-            await api.WaitForOrderAsync(orderId);
-            await api.PayAsync(orderId, total);
-            var watch = Stopwatch.StartNew();
-            await api.WaitForOrderAsync(orderId, "PAID");
-            paid.Add(watch.Elapsed);
-        });
-        return paid.ToResult(withThroughput: false);
-    }
+            for (var i = 0; i < 20; i++)
+            {
+                using var response = await http.GetAsync(path);
+                response.EnsureSuccessStatusCode();
+            }
+        }));
 
-    /// <summary>A whole order per iteration: new cart, two items, checkout, visible, pay, PAID.</summary>
-    private async Task<Result> EndToEndAsync(string name, int count, int kiosks)
-    {
-        var flow = new Measurement(name);
-        await flow.RunAsync(count, kiosks, async _ =>
+        var latencies = new ConcurrentBag<double>();
+        var errors = 0;
+        var next = -1;
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, options.MenuConcurrency).Select(async _ =>
         {
-            var watch = Stopwatch.StartNew();
-            var (orderId, total) = await api.CheckoutAsync(await api.FilledCartAsync(_items));
-            await api.WaitForOrderAsync(orderId);
-            await api.PayAsync(orderId, total);
-            await api.WaitForOrderAsync(orderId, "PAID");
-            flow.Add(watch.Elapsed);
-        });
-        return flow.ToResult(withThroughput: kiosks > 1, perMinute: true);
+            while (Interlocked.Increment(ref next) < options.MenuRequests)
+            {
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    using var response = await http.GetAsync(path);
+                    // The body is read: a kiosk needs the menu, not just the status line.
+                    await response.Content.ReadAsByteArrayAsync();
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                        continue;
+                    }
+                    latencies.Add(watch.Elapsed.TotalMilliseconds);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        return new MenuRun(target, options.MenuConcurrency, options.MenuRequests, errors, wall.Elapsed.TotalSeconds, Percentiles.Of(latencies));
     }
 }

@@ -25,6 +25,9 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
     private DistributedApplication? _app;
 
     public Uri GatewayUrl { get; private set; } = null!;
+
+    /// <summary>The menu service itself, to measure what the gateway adds.</summary>
+    public Uri MenuUrl { get; private set; } = null!;
     public TimeSpan StartupTime { get; private set; }
     public IReadOnlyList<ResourceStartup> Startup { get; private set; } = [];
 
@@ -59,6 +62,7 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
         }
         StartupTime = started.Elapsed;
         GatewayUrl = _app.GetEndpoint("gateway", "http");
+        MenuUrl = _app.GetEndpoint("menu", "http");
     }
 
     // Aspire counts a project without a health check as healthy once its process runs, so projects are

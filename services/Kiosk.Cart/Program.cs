@@ -5,7 +5,10 @@ builder.AddKioskDbContext<CartDbContext>("cartdb");
 builder.AddKafkaProducer("kafka");
 builder.AddOutboxRelay<CartDbContext>();
 builder.AddOutboxOperations<CartDbContext>();
-builder.Services.AddHttpClient<MenuClient>(client => client.BaseAddress = new("http://menu"));
+builder.Services.AddHybridCache();
+builder.Services.AddTransient<MenuAnswerCache>();
+builder.Services.AddHttpClient<MenuClient>(client => client.BaseAddress = new("http://menu"))
+    .AddHttpMessageHandler<MenuAnswerCache>();
 builder.Services.AddKioskOpenApi("Kiosk Cart API");
 builder.AddIdempotencyKeys<CartDbContext>();
 

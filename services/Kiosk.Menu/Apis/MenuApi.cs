@@ -1,3 +1,5 @@
+using Kiosk.Menu.Caching;
+
 namespace Kiosk.Menu.Apis;
 
 public static class MenuApi
@@ -5,9 +7,9 @@ public static class MenuApi
     /// <summary>Maps every menu endpoint under <c>/api/menu</c>.</summary>
     public static IEndpointRouteBuilder MapMenuEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapCategoriesApi();
-        app.MapItemsApi();
-        app.MapChoicesApi();
+        app.MapCategoriesApi().WithMenuCaching();
+        app.MapItemsApi().WithMenuCaching();
+        app.MapChoicesApi().WithMenuCaching();
         return app;
     }
 }

@@ -12,7 +12,7 @@ public sealed class PaymentConfirmedHandler(OrdersDbContext db, ILogger<PaymentC
                 $"{Topics.PaymentConfirmed} event {@event.EventId} has no order_id or no paid_at.");
         }
 
-        // Payments only confirms orders it learnt of from ORDER_CREATED, so an unknown id means the checkout has not
+        // Payments only confirms orders it learnt of from ORDER_CREATED or from this service, so an unknown id means the checkout has not
         // reached this service yet: a matter of timing, which the consumer waits out (and parks only after a long while).
         var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == @event.OrderId, cancellationToken)
             ?? throw new EventNotReadyException(

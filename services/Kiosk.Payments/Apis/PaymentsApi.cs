@@ -5,10 +5,6 @@ namespace Kiosk.Payments.Apis;
 
 public static class PaymentsApi
 {
-    // ORDER_CREATED can trail the order by a moment; look this many times over ~2 s before asking the order service.
-    private const int SetupChecks = 8;
-    private static readonly TimeSpan SetupCheckInterval = TimeSpan.FromMilliseconds(250);
-
     /// <summary>Maps the cashier's endpoints under <c>/api/payments</c>; all of them need the staff API key.</summary>
     public static RouteGroupBuilder MapPaymentsApi(this IEndpointRouteBuilder app)
     {
@@ -20,8 +16,9 @@ public static class PaymentsApi
             .WithDescription(
                 "201 with the receipt and `Location: /api/payments/{paymentId}`. 400: orderId missing, or amountPaid not a positive "
                 + "amount in centavos. 404: the order service does not know the order. 409: the order is already paid (take no more cash). "
-                + "422: not enough cash; the problem's `amountDue` extension holds the total. 503 with `Retry-After: 1`: the order "
-                + "exists but its ORDER_CREATED event has not reached payments yet; retry after that many seconds. "
+                + "422: not enough cash; the problem's `amountDue` extension holds the total. An order that ORDER_CREATED has not "
+                + "brought yet is asked of the order service and paid at once. 503 with `Retry-After: 1`: the checkout is "
+                + "known but the order service has not created the order yet (or does not answer); retry after that many seconds. "
                 + "With an `Idempotency-Key` header a repeat (a timeout, a double tap) answers the first receipt again "
                 + "instead of 409; the same key with another body answers 422.")
             .RequireStaffApiKey()
@@ -53,22 +50,34 @@ public static class PaymentsApi
             return PaymentProblems.Invalid(errors);
         }
 
-        var order = await FindPayableOrderAsync(db, orderId, cancellationToken);
+        var order = await db.PayableOrders.FindAsync([orderId], cancellationToken);
         if (order is null)
         {
-            // Not known here yet: if the order service or, earlier still, the cart service knows it, it is on its way
-            // (503, retry); if neither does, it does not exist (404).
-            var lookup = await orders.FindOrderAsync(orderId, cancellationToken);
-            if (lookup == OrderLookup.NotFound)
+            // ORDER_CREATED has not arrived yet (it trails the order by a moment): the order service is the authority, so
+            // ask it rather than wait. If only the cart service knows the checkout, the order is on its way (503, retry);
+            // if neither does, it does not exist (404).
+            var (lookup, facts) = await orders.GetOrderAsync(orderId, cancellationToken);
+            if (facts is not null)
             {
-                lookup = await carts.FindCheckoutAsync(orderId, cancellationToken);
+                if (!facts.IsPending)
+                {
+                    return PaymentProblems.AlreadyPaid(facts.OrderNumber);
+                }
+                order = await RecordOrderAsync(db, facts, cancellationToken);
             }
-            return lookup switch
+            else
             {
-                OrderLookup.Found => PaymentProblems.OrderNotReady(response, orderId),
-                OrderLookup.NotFound => PaymentProblems.OrderNotFound(orderId),
-                _ => PaymentProblems.OrdersUnreachable(response, orderId),
-            };
+                if (lookup == OrderLookup.NotFound)
+                {
+                    lookup = await carts.FindCheckoutAsync(orderId, cancellationToken);
+                }
+                return lookup switch
+                {
+                    OrderLookup.Found => PaymentProblems.OrderNotReady(response, orderId),
+                    OrderLookup.NotFound => PaymentProblems.OrderNotFound(orderId),
+                    _ => PaymentProblems.OrdersUnreachable(response, orderId),
+                };
+            }
         }
 
         // Checked here only for a clear answer; the unique index below is what actually refuses a second payment.
@@ -106,16 +115,19 @@ public static class PaymentsApi
         return payment is null ? PaymentProblems.PaymentNotFound(paymentId) : TypedResults.Ok(ReceiptResponse.From(payment));
     }
 
-    private static async Task<PayableOrder?> FindPayableOrderAsync(PaymentsDbContext db, Guid orderId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the order as the order service described it, unless ORDER_CREATED (or a concurrent payment) recorded it
+    /// first; both write the same facts, so whichever comes second changes nothing. Exactly one payment per order is still
+    /// kept by the unique index on payments.
+    /// </summary>
+    private static async Task<PayableOrder> RecordOrderAsync(PaymentsDbContext db, OrderFacts facts, CancellationToken cancellationToken)
     {
-        for (var check = 1; ; check++)
-        {
-            var order = await db.PayableOrders.FindAsync([orderId], cancellationToken);
-            if (order is not null || check == SetupChecks)
-            {
-                return order;
-            }
-            await Task.Delay(SetupCheckInterval, cancellationToken);
-        }
+        var createdAt = facts.CreatedAt.ToUniversalTime();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO payable_orders ("OrderId", "OrderNumber", "Total", "CreatedAt")
+            VALUES ({facts.OrderId}, {facts.OrderNumber}, {Money.Round(facts.Total)}, {createdAt})
+            ON CONFLICT ("OrderId") DO NOTHING
+            """, cancellationToken);
+        return await db.PayableOrders.SingleAsync(o => o.OrderId == facts.OrderId, cancellationToken);
     }
 }

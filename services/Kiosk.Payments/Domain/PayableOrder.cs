@@ -1,6 +1,6 @@
 namespace Kiosk.Payments.Domain;
 
-/// <summary>What payments knows of an order, from <c>ORDER_CREATED</c>: enough to take its cash and print a receipt.</summary>
+/// <summary>What payments knows of an order, from <c>ORDER_CREATED</c> or asked of the order service: enough to take its cash and print a receipt.</summary>
 public sealed class PayableOrder
 {
     public Guid OrderId { get; init; }

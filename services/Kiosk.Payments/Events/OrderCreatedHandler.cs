@@ -15,7 +15,9 @@ public sealed class OrderCreatedHandler(PaymentsDbContext db) : IIntegrationEven
                 $"ORDER_CREATED event {@event.EventId} has total {@event.Total}, which is not an amount in pesos and centavos.");
         }
 
-        // The inbox skips a redelivered event; this also keeps one entry when an order is announced under a second event id.
+        // The inbox skips a redelivered event; this also keeps one entry when an order is announced under a second event id,
+        // and makes the event a no-op for an order a payment already fetched from the order service. Should that payment
+        // record it between this check and the save, the save hits the primary key and the retry lands here.
         if (await db.PayableOrders.AnyAsync(o => o.OrderId == @event.Id, cancellationToken))
         {
             return;

@@ -1,0 +1,54 @@
+namespace Kiosk.Benchmarks;
+
+/// <summary>Nearest-rank percentiles in milliseconds: an observed value, never an interpolation between two.</summary>
+public sealed record Percentiles(int Count, double P50, double P90, double P99, double Max)
+{
+    public static Percentiles Of(IEnumerable<double> milliseconds)
+    {
+        var sorted = milliseconds.Order().ToArray();
+        return new Percentiles(sorted.Length, At(sorted, 50), At(sorted, 90), At(sorted, 99), sorted.LastOrDefault());
+    }
+
+    private static double At(double[] sorted, int percent) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Max(0, (int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1)];
+}
+
+/// <summary>
+/// The peer's scenario at one number of kiosks: new cart, 3 items, checkout, poll until the order is visible, pay at once,
+/// poll until PAID. <see cref="Correct"/> counts orders that hold exactly their kiosk's items, once, paid once.
+/// </summary>
+public sealed record OrderRun(
+    int Kiosks,
+    int Attempted,
+    int Completed,
+    int Correct,
+    int Wrong,
+    int Lost,
+    int Doubled,
+    double WallSeconds,
+    Percentiles Whole,
+    Percentiles CheckoutToVisible,
+    Percentiles PaymentRequest,
+    Percentiles PaymentToPaid,
+    int NotReadyAnswers)
+{
+    /// <summary>Only correct orders count: a fast system that mixes up kiosks' orders is not fast.</summary>
+    public double CorrectOrdersPerSecond => WallSeconds > 0 ? Correct / WallSeconds : 0;
+}
+
+/// <summary>Menu reads (the category list) at a fixed concurrency.</summary>
+public sealed record MenuRun(string Target, int Concurrency, int Requests, int Errors, double WallSeconds, Percentiles Latency)
+{
+    public double PerSecond => WallSeconds > 0 ? (Requests - Errors) / WallSeconds : 0;
+}
+
+/// <summary>Everything measured of one system (Kiosk or the Node peer) in one run.</summary>
+public sealed record SystemResult(
+    string System,
+    double? StartupSeconds,
+    IReadOnlyList<OrderRun> Orders,
+    IReadOnlyList<MenuRun> Menu,
+    IReadOnlyList<MemoryRow> Memory)
+{
+    public double TotalRssMiB => Memory.Sum(m => m.RssMiB);
+}

@@ -1,0 +1,79 @@
+namespace Kiosk.IntegrationTests.Ordering;
+
+/// <summary>
+/// Menu reads are cached and carry an ETag: a kiosk that already has the menu gets 304 without a body, and switching an
+/// item sold out evicts the cached reads so the very next read shows it.
+/// </summary>
+[Collection(KioskCollection.Name)]
+public sealed class MenuCachingTests(KioskAppFixture fixture)
+{
+    // An item no other test orders or switches, so switching it does not disturb them.
+    private const int Item = 803;
+    private const string Category = "DESSERTS";
+
+    private readonly KioskClient _kiosk = new(fixture);
+
+    [Theory]
+    [InlineData("/api/menu/categories")]
+    [InlineData("/api/menu/categories/DESSERTS/items")]
+    [InlineData("/api/menu/items/801")]
+    public async Task A_read_with_the_ETag_of_the_current_menu_answers_304_without_a_body(string path)
+    {
+        var first = await _kiosk.Customer.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, path);
+        again.Headers.IfNoneMatch.Add(etag);
+        var notModified = await _kiosk.Customer.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        using var stale = new HttpRequestMessage(HttpMethod.Get, path);
+        stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"an-older-menu\""));
+        var full = await _kiosk.Customer.SendAsync(stale);
+        Assert.Equal(HttpStatusCode.OK, full.StatusCode);
+        Assert.Equal(etag, full.Headers.ETag);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await full.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Switching_an_item_sold_out_shows_in_the_next_read_and_changes_the_ETag()
+    {
+        using var staff = fixture.CreateStaffClient();
+        var path = $"/api/menu/categories/{Category}/items";
+        // Read twice, so the list is certainly in the cache before the switch.
+        await _kiosk.Customer.GetAsync(path);
+        var before = await _kiosk.Customer.GetAsync(path);
+        Assert.True(AvailableIn(await before.Content.ReadFromJsonAsync<JsonArray>()));
+        Assert.True((await _kiosk.MenuItemAsync(Item))["available"]!.GetValue<bool>());
+
+        try
+        {
+            (await staff.PutAsJsonAsync($"/api/menu/items/{Item}/availability", new { available = false })).EnsureSuccessStatusCode();
+
+            using var revalidate = new HttpRequestMessage(HttpMethod.Get, path);
+            revalidate.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+            var after = await _kiosk.Customer.SendAsync(revalidate);
+            Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+            Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+            Assert.False(AvailableIn(await after.Content.ReadFromJsonAsync<JsonArray>()));
+            Assert.False((await _kiosk.MenuItemAsync(Item))["available"]!.GetValue<bool>());
+
+            // The cart keeps the menu's answers for at most a second: within that bound, adding the item is refused.
+            await Eventually.TrueAsync(
+                async () => (await _kiosk.AddItemAsync(await _kiosk.NewCartAsync(), new { menuItemId = Item, quantity = 1 })).StatusCode
+                    == HttpStatusCode.Conflict,
+                TimeSpan.FromSeconds(10), $"the cart to refuse sold-out item {Item}");
+        }
+        finally
+        {
+            (await staff.PutAsJsonAsync($"/api/menu/items/{Item}/availability", new { available = true })).EnsureSuccessStatusCode();
+        }
+        Assert.True(AvailableIn(await _kiosk.Customer.GetFromJsonAsync<JsonArray>(path)));
+    }
+
+    private static bool AvailableIn(JsonArray? items) =>
+        items!.Single(i => i!["id"]!.GetValue<int>() == Item)!["available"]!.GetValue<bool>();
+}
