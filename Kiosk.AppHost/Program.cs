@@ -27,6 +27,7 @@ var menu = builder.AddProject<Projects.Kiosk_Menu>("menu")
     .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
     .WithReference(menuDb).WaitFor(menuDb)
+    .WithKafka(kafka)
     .WithEnvironment("Kiosk__StaffApiKey", staffApiKey);
 
 var cart = builder.AddProject<Projects.Kiosk_Cart>("cart")

@@ -4,3 +4,7 @@ global using Kiosk.Data;
 global using Kiosk.ServiceDefaults.Http;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;
+global using Kiosk.Contracts;
+global using Kiosk.Contracts.Events;
+global using Kiosk.Messaging.EntityFrameworkCore;
+global using Kiosk.Messaging;

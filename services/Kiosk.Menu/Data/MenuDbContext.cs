@@ -31,5 +31,7 @@ public sealed class MenuDbContext(DbContextOptions<MenuDbContext> options) : DbC
             // Retiring a category must not silently delete its items.
             item.HasOne<Category>().WithMany().HasForeignKey(i => i.CategoryCode).OnDelete(DeleteBehavior.Restrict);
         });
+
+        modelBuilder.AddOutbox();
     }
 }
