@@ -44,6 +44,7 @@ try
         return 3;
     }
     var results = await new Scenarios(api, options).RunAllAsync();
+    results.AddRange(await new LiveStreamScenarios(api, options).RunAllAsync());
 
     Report.Progress("reading process memory ...");
     var memory = started is not null
