@@ -108,29 +108,30 @@ public sealed class LiveStreamScenarios(KioskApi api, Options options)
     /// <summary>One SSE connection through the gateway; events are read in order, pings skipped.</summary>
     private sealed class LiveStream : IAsyncDisposable
     {
-        private readonly HttpClient _http;
+        // One client for every stream: a stream is one long response, and the client's pool holds its connection.
+        private static readonly HttpClient Http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 512 })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+
         private readonly HttpResponseMessage _response;
         private readonly IAsyncEnumerator<SseItem<string>> _events;
 
-        private LiveStream(HttpClient http, HttpResponseMessage response, IAsyncEnumerator<SseItem<string>> events) =>
-            (_http, _response, _events) = (http, response, events);
+        private LiveStream(HttpResponseMessage response, IAsyncEnumerator<SseItem<string>> events) =>
+            (_response, _events) = (response, events);
 
         public static async Task<LiveStream> OpenAsync(Uri gateway, string path)
         {
-            HttpClient? http = null;
-            HttpResponseMessage? response = null;
+            var response = await Http.GetAsync(new Uri(gateway, path), HttpCompletionOption.ResponseHeadersRead);
             try
             {
-                http = new HttpClient { BaseAddress = gateway, Timeout = Timeout.InfiniteTimeSpan };
-                response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
                 response.EnsureSuccessStatusCode();
                 var events = SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync().GetAsyncEnumerator();
-                return new LiveStream(http, response, events);
+                return new LiveStream(response, events);
             }
             catch
             {
-                response?.Dispose();
-                http?.Dispose();
+                response.Dispose();
                 throw;
             }
         }
@@ -175,7 +176,6 @@ public sealed class LiveStreamScenarios(KioskApi api, Options options)
             {
                 // The connection is already gone.
             }
-            _http.Dispose();
         }
     }
 }
