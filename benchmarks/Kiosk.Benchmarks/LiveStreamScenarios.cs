@@ -172,9 +172,9 @@ public sealed class LiveStreamScenarios(KioskApi api, Options options)
             {
                 await _events.DisposeAsync();
             }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or HttpRequestException)
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or HttpRequestException or NotSupportedException)
             {
-                // The connection is already gone.
+                // The connection is already gone, or a read is still pending on it (the parser then refuses to dispose).
             }
         }
     }

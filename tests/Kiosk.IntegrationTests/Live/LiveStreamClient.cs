@@ -90,7 +90,7 @@ public sealed class LiveStreamClient : IAsyncDisposable
         {
             await _events.DisposeAsync();
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or HttpRequestException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or HttpRequestException or NotSupportedException)
         {
             // The connection is already gone.
         }
