@@ -32,6 +32,7 @@ var menu = builder.AddProject<Projects.Kiosk_Menu>("menu")
     .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
     .WithReference(menuDb).WaitFor(menuDb)
+    .WithKafka(kafka)
     .WithEnvironment("Kiosk__StaffApiKey", staffApiKey);
 
 var cart = builder.AddProject<Projects.Kiosk_Cart>("cart")
@@ -63,12 +64,15 @@ var web = builder.AddProject<Projects.Kiosk_Web>("web")
     .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
     .WithReference(menu).WithReference(cart).WithReference(orders).WithReference(payments)
+    // The live screens follow ORDER_STATUS_CHANGED and MENU_AVAILABILITY_CHANGED.
+    .WithKafka(kafka)
     .WithEnvironment("Kiosk__StaffApiKey", staffApiKey)
     .WithEnvironment("Kiosk__StaffPin", staffPin)
     .WithEnvironment("Kiosk__TimeZone", storeTimeZone)
     .WithEnvironment("Kiosk__Web__IdleSeconds", builder.Configuration["Kiosk:Web:IdleSeconds"] ?? "90")
     .WithEnvironment("Kiosk__Web__ConfirmationSeconds", builder.Configuration["Kiosk:Web:ConfirmationSeconds"] ?? "60")
-    .WithEnvironment("Kiosk__Web__OrderVisibleSeconds", builder.Configuration["Kiosk:Web:OrderVisibleSeconds"] ?? "60");
+    .WithEnvironment("Kiosk__Web__OrderVisibleSeconds", builder.Configuration["Kiosk:Web:OrderVisibleSeconds"] ?? "60")
+    .WithEnvironment("Kiosk__Web__LiveStreamSeconds", builder.Configuration["Kiosk:Web:LiveStreamSeconds"] ?? "600");
 
 foreach (var app in new IResourceBuilder<ProjectResource>[] { menu, cart, orders, payments, web })
 {

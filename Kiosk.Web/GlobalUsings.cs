@@ -8,3 +8,4 @@ global using Kiosk.Web.Localization;
 global using Kiosk.Web.Session;
 global using Microsoft.AspNetCore.Mvc;
 global using Microsoft.AspNetCore.Mvc.RazorPages;
+global using Kiosk.Web.Live;

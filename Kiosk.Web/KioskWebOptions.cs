@@ -25,4 +25,13 @@ public sealed class KioskWebOptions
 
     /// <summary>The period in which wrong PINs are counted, and how long a locked-out address must then wait.</summary>
     public int SignInLockoutSeconds { get; set; } = 300;
+
+    /// <summary>Seconds between heartbeats on an idle live stream, so proxies and browsers know it is alive.</summary>
+    public int LiveHeartbeatSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Seconds after which the server ends a live stream; the browser reconnects at once with Last-Event-ID and misses
+    /// nothing. Long-lived connections move between replicas this way, and a dropped one is noticed.
+    /// </summary>
+    public int LiveStreamSeconds { get; set; } = 600;
 }

@@ -2,6 +2,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddKioskWeb();
+builder.AddKioskLive();
 
 var app = builder.Build();
 
@@ -17,5 +18,6 @@ app.UseAntiforgery();
 
 app.MapDefaultEndpoints();
 app.MapRazorPages();
+app.MapLiveStreams();
 
 app.Run();

@@ -66,6 +66,7 @@ public sealed record UiText
     public required string StatusCompleted { get; init; }
     public required string SendingOrder { get; init; }
     public required string NewOrder { get; init; }
+    public required string ScanToFollow { get; init; }
     public required string BackToStartIn { get; init; }
     public required string Seconds { get; init; }
     public required string NotConfirmedYet { get; init; }

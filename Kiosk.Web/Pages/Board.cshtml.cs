@@ -3,8 +3,6 @@ namespace Kiosk.Web.Pages;
 /// <summary>The now-serving TV: numbers being prepared and numbers ready for pick-up. Public; this server holds the staff key.</summary>
 public sealed class BoardModel(OrdersClient orders, StoreClock clock) : PageModel
 {
-    private const int ReadyShown = 10;
-
     public IReadOnlyList<int> Preparing { get; private set; } = [];
     public IReadOnlyList<int> Ready { get; private set; } = [];
     public bool Stale { get; private set; }
@@ -19,27 +17,10 @@ public sealed class BoardModel(OrdersClient orders, StoreClock clock) : PageMode
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var paidTask = orders.ListAsync(OrderStatus.Paid, ct);
-        // Only today's: the list of every order ever served grows all day, every day.
-        var completed = await orders.ListAsync(OrderStatus.Completed, ct, since: clock.StartOfToday);
-        var paid = await paidTask;
-
-        Stale = !paid.Succeeded || !completed.Succeeded;
-        Preparing = paid.Succeeded ? [.. paid.Value.Select(o => o.OrderNumber)] : [];
-        Ready = completed.Succeeded ? ReadyNumbers(completed.Value, clock) : [];
+        var numbers = await BoardNumbers.LoadAsync(orders, clock, ct);
+        (Preparing, Ready, Stale) = (numbers.Preparing, numbers.Ready, numbers.Stale);
     }
 
-    /// <summary>
-    /// The latest orders completed today, newest first. Numbers restart every day, so yesterday's "Ready 5" must not
-    /// greet this morning's customer number 5.
-    /// </summary>
-    public static IReadOnlyList<int> ReadyNumbers(IEnumerable<Order> completed, StoreClock clock)
-    {
-        var today = clock.Today;
-        return [.. completed
-            .Where(o => o.CompletedAt is { } at && clock.DayOf(at) == today)
-            .OrderByDescending(o => o.CompletedAt)
-            .Take(ReadyShown)
-            .Select(o => o.OrderNumber)];
-    }
+    /// <inheritdoc cref="BoardNumbers.ReadyNumbers"/>
+    public static IReadOnlyList<int> ReadyNumbers(IEnumerable<Order> completed, StoreClock clock) => BoardNumbers.ReadyNumbers(completed, clock);
 }

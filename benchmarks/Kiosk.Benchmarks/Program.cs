@@ -74,6 +74,10 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
             menu.Add(await Scenarios.MenuReadsAsync("kiosk menu service direct", menuService, "/api/menu/categories", options));
         }
         var orders = await new Scenarios(api, options).OrderRunsAsync();
+        foreach (var line in await new LiveStreamScenarios(api, options).RunAllAsync())
+        {
+            Report.Progress($"kiosk: {line}");
+        }
 
         Report.Progress("kiosk: reading process memory ...");
         var memory = started is not null

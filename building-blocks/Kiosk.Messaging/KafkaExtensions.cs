@@ -97,6 +97,38 @@ public static class KafkaExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Hands every message of <paramref name="topics"/> to the registered <see cref="IBroadcastHandler"/>, in every replica
+    /// of the app: each process reads as a consumer group of its own (<c>{application}-broadcast-{unique suffix}</c>),
+    /// from the newest message when it starts, and from where it was after a broker outage (offsets are committed).
+    /// For in-memory fan-out (live screens), not for work that must happen once: that is <c>AddEventConsumer</c>'s job.
+    /// </summary>
+    public static IHostApplicationBuilder AddKafkaBroadcastConsumer(
+        this IHostApplicationBuilder builder, string connectionName, IReadOnlyList<string> topics)
+    {
+        if (topics.Count == 0)
+        {
+            throw new InvalidOperationException($"A broadcast consumer on '{connectionName}' needs at least one topic.");
+        }
+
+        var settings = ReadSettings(builder.Configuration, connectionName, "Consumer");
+        var config = new ConsumerConfig
+        {
+            GroupId = $"{builder.Environment.ApplicationName}-broadcast-{Guid.NewGuid():N}",
+            ClientId = builder.Environment.ApplicationName,
+            // A new process starts from now: what happened before is in the state the screens load, not in the stream.
+            AutoOffsetReset = AutoOffsetReset.Latest,
+            EnableAutoCommit = true,
+            AutoCommitIntervalMs = 1000,
+        };
+        Apply(config, settings);
+
+        builder.Services.AddHostedService(sp => new KafkaBroadcastConsumer(
+            config, topics, sp.GetRequiredService<IBroadcastHandler>(), sp.GetRequiredService<ILogger<KafkaBroadcastConsumer>>()));
+        AddClientCommons(builder, settings);
+        return builder;
+    }
+
     private static void AddClientCommons(IHostApplicationBuilder builder, KafkaClientSettings settings)
     {
         // One admin client per process answers every health probe (a client per probe would leak threads).

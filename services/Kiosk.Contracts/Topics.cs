@@ -7,10 +7,17 @@ public static class Topics
     public const string OrderCreated = "ORDER_CREATED";
     public const string PaymentConfirmed = "PAYMENT_CONFIRMED";
 
+    /// <summary>Every move of an order's status (created PENDING, PAID, COMPLETED, …): what the live screens follow.</summary>
+    public const string OrderStatusChanged = "ORDER_STATUS_CHANGED";
+
+    /// <summary>A menu item sold out or back on sale: what the kiosks' menus follow.</summary>
+    public const string MenuAvailabilityChanged = "MENU_AVAILABILITY_CHANGED";
+
     /// <summary>Suffix of the dead-letter topic that receives messages a consumer could not handle.</summary>
     public const string DeadLetterSuffix = ".DLT";
 
-    public static IReadOnlyList<string> All { get; } = [CartCheckout, OrderCreated, PaymentConfirmed];
+    public static IReadOnlyList<string> All { get; } =
+        [CartCheckout, OrderCreated, PaymentConfirmed, OrderStatusChanged, MenuAvailabilityChanged];
 
     public static string DeadLetterOf(string topic) => topic + DeadLetterSuffix;
 

@@ -5,6 +5,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 // Routes and clusters live in appsettings.json; "http://menu" etc. are resolved by service discovery.
 // A catch-all also matches its bare prefix (/api/carts/{**catch-all} takes POST /api/carts), so one route per service is enough.
+// /live/* (the web's server-sent event streams) has a cluster of its own: idle for up to a heartbeat (15 s) between
+// events, so a longer activity timeout; YARP flushes each event through unbuffered (text/event-stream).
 // YARP's default transforms add X-Forwarded-For/Proto/Host, so services can see the kiosk's own address.
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))

@@ -6,3 +6,6 @@ global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;
 global using System.Text.Json.Serialization;
 global using Kiosk.Contracts;
+global using Kiosk.Contracts.Events;
+global using Kiosk.Messaging.EntityFrameworkCore;
+global using Kiosk.Messaging;

@@ -4,6 +4,10 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddKioskDbContext<MenuDbContext>("menudb", MenuSeed.SeedAsync);
+// Sold out / back on sale is announced on MENU_AVAILABILITY_CHANGED, through the outbox like every other event.
+builder.AddKafkaProducer("kafka");
+builder.AddOutboxRelay<MenuDbContext>();
+builder.AddOutboxOperations<MenuDbContext>();
 builder.Services.AddKioskOpenApi("Kiosk Menu API");
 builder.AddMenuCaching();
 
@@ -14,5 +18,6 @@ app.UseOutputCache();
 app.MapDefaultEndpoints();
 app.MapKioskOpenApi("menu");
 app.MapMenuEndpoints();
+app.MapOutboxStaffApi<MenuDbContext>("menu");
 
 app.Run();

@@ -20,6 +20,7 @@ public class KioskAppFixture : IAsyncLifetime
     public const string TraceTestTopic = "kiosk-test-trace";
     public const string OutageTestTopic = "kiosk-test-outage";
     public static readonly TimeSpan NotReadyTimeout = TimeSpan.FromSeconds(12);
+    public const int LiveStreamSeconds = 12;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kiosk-tests-" + Guid.NewGuid().ToString("N")[..12]);
@@ -53,6 +54,8 @@ public class KioskAppFixture : IAsyncLifetime
             $"--Kiosk:Postgres:DataDir={_dataDirectory}",
             "--Kiosk:Web:IdleSeconds=5",
             "--Kiosk:Web:ConfirmationSeconds=8",
+            // Live streams end (and browsers resume them with Last-Event-ID) every few seconds, so tests see it happen.
+            $"--Kiosk:Web:LiveStreamSeconds={LiveStreamSeconds}",
             $"--Parameters:staff-api-key={StaffApiKeyForTests}",
             $"--Parameters:staff-pin={StaffPinForTests}",
             .. ExtraArguments,

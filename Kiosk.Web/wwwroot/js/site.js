@@ -5,6 +5,8 @@
 
     const $ = (selector, root) => (root || document).querySelector(selector);
     const $$ = (selector, root) => Array.from((root || document).querySelectorAll(selector));
+    // Set by live.js while the page's live stream is open: pollers then wait for its events instead.
+    const live = () => document.documentElement.dataset.live === "open";
 
     // Quantity steppers: big − / + buttons drive the number input they control (1–20).
     $$("[data-step]").forEach(button => button.addEventListener("click", () => {
@@ -160,25 +162,32 @@
             }, Number(poll.dataset.visibleSeconds) * 1000);
         }
 
-        const check = async () => {
+        // Reads the order once; true once it has reached its final status (nothing more to follow).
+        const update = async () => {
             try {
                 const response = await fetch(poll.dataset.orderPoll, { headers: { Accept: "application/json" }, cache: "no-store" });
                 const body = await response.json();
                 if (response.ok && body.found) {
-                    if (poll.dataset.hasReceipt === "false") { window.location.reload(); return; }
+                    if (poll.dataset.hasReceipt === "false") { window.location.reload(); return true; }
                     setText(number, String(body.orderNumber));
                     setText(status, body.label);
                     setText(hint, body.hint);
                     status.dataset.status = body.status;
-                    if (body.status === poll.dataset.finalStatus) { return; }
+                    return body.status === poll.dataset.finalStatus;
                 } else if (response.status === 404 && !status.dataset.status && !unconfirmed) {
                     setText(status, body.message);
                 }
             } catch (e) {
                 // A dropped poll changes nothing on screen; the next one will try again.
             }
+            return false;
+        };
+        // Polls only while the live stream (live.js) is not open; the stream says when to read the order again.
+        const check = async () => {
+            if (!live() && await update()) { return; }
             window.setTimeout(check, 1500);
         };
+        document.addEventListener("kiosk:live", event => { if (event.detail.status !== status.dataset.status) { update(); } });
         window.setTimeout(check, status.dataset.status ? 1500 : 500);
     }
 
@@ -208,7 +217,12 @@
         $$(".board-numbers", board).forEach(list => {
             list.dataset.shown = $$("li", list).map(li => li.textContent.trim()).join(",");
         });
-        window.setInterval(refresh, 3000);
+        document.addEventListener("kiosk:live", event => {
+            fill($("[data-testid=board-preparing]", board), event.detail.preparing);
+            fill($("[data-testid=board-ready]", board), event.detail.ready);
+            stale.hidden = true;
+        });
+        window.setInterval(() => { if (!live()) { refresh(); } }, 3000);
     }
 
     // Crew screens refresh their list by themselves: fetch the page again and swap the region when its text changed,
@@ -219,17 +233,24 @@
         url.searchParams.delete("handler"); // a GET of the page itself, never a resubmitted form
         const busy = () => document.activeElement && document.activeElement !== document.body
             && (document.activeElement.matches("input, textarea, select") || $("[data-auto-refresh]").contains(document.activeElement));
-        window.setInterval(async () => {
+        // A change pushed by the live stream is shown at once, or as soon as nobody is working in the list.
+        let due = false;
+        const refresh = async () => {
             if (busy()) { return; }
+            due = false;
             try {
                 const response = await fetch(url.href, { cache: "no-store" });
-                if (!response.ok) { return; }
+                if (!response.ok) { due = true; return; }
                 const fresh = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("[data-auto-refresh]");
                 const current = $("[data-auto-refresh]");
                 if (fresh && current && fresh.textContent !== current.textContent) { current.replaceWith(document.adoptNode(fresh)); }
+                document.dispatchEvent(new CustomEvent("kiosk:refreshed"));
             } catch (e) {
                 // Offline for a moment: keep showing the last list.
+                due = true;
             }
-        }, Number(auto.dataset.autoRefresh) * 1000);
+        };
+        document.addEventListener("kiosk:live", () => { due = true; refresh(); });
+        window.setInterval(() => { if (!live() || due) { refresh(); } }, Number(auto.dataset.autoRefresh) * 1000);
     }
 })();

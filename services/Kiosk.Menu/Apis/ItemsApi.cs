@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Kiosk.Menu.Apis;
 
 public static class ItemsApi
@@ -17,7 +19,8 @@ public static class ItemsApi
         api.MapPut("/{id:int}/availability", SetAvailability)
             .WithName("SetMenuItemAvailability")
             .WithSummary("Staff: mark an item sold out (false) or back on sale (true)")
-            .WithDescription("Safe to repeat. While an item is sold out, adding it to a cart answers 409.")
+            .WithDescription("Safe to repeat. While an item is sold out, adding it to a cart answers 409. "
+                + "Each change (not a repeat) is announced on MENU_AVAILABILITY_CHANGED.")
             .RequireStaffApiKey()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -34,7 +37,7 @@ public static class ItemsApi
     }
 
     public static async Task<Results<Ok<MenuItemResponse>, ValidationProblem, ProblemHttpResult>> SetAvailability(
-        int id, AvailabilityRequest? request, MenuDbContext db, CancellationToken cancellationToken)
+        int id, AvailabilityRequest? request, MenuDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request?.Available is not bool available)
         {
@@ -47,7 +50,11 @@ public static class ItemsApi
             return ItemNotFound(id);
         }
 
-        item.SetAvailability(available);
+        if (item.SetAvailability(available))
+        {
+            db.AddIntegrationEvent(Topics.MenuAvailabilityChanged, key: item.Id.ToString(CultureInfo.InvariantCulture),
+                new MenuAvailabilityChanged(Guid.CreateVersion7(), item.Id, available, clock.GetUtcNow()));
+        }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(MenuItemResponse.From(item));
     }

@@ -54,5 +54,7 @@ public sealed class MenuDbContext(DbContextOptions<MenuDbContext> options) : DbC
             choice.Property(c => c.PriceDelta).HasPrecision(10, 2);
             choice.ToTable(t => t.HasCheckConstraint("CK_OptionChoices_PriceDelta", "\"PriceDelta\" >= 0"));
         });
+
+        modelBuilder.AddOutbox();
     }
 }

@@ -21,5 +21,14 @@ public sealed class MenuItem
     /// <summary>Drink, side, flavour, add-ons; empty for a plain item.</summary>
     public List<OptionGroup> OptionGroups { get; init; } = [];
 
-    public void SetAvailability(bool available) => Available = available;
+    /// <returns>Whether the availability changed (repeating the current one changes nothing and announces nothing).</returns>
+    public bool SetAvailability(bool available)
+    {
+        if (Available == available)
+        {
+            return false;
+        }
+        Available = available;
+        return true;
+    }
 }

@@ -2,6 +2,8 @@ namespace Kiosk.Orders.Data;
 
 public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) : DbContext(options)
 {
+    private readonly OrderStatusAnnouncements _statusAnnouncements = new();
+
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<DailyOrderCounter> DailyOrderCounters => Set<DailyOrderCounter>();
 
@@ -46,5 +48,17 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
         });
 
         modelBuilder.AddOutbox().AddInbox();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        _statusAnnouncements.QueueFor(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        _statusAnnouncements.QueueFor(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

@@ -123,9 +123,9 @@ public static partial class DocumentedJson
                     problems.Add($"{path}: documented id {expected} stands for {identities.ActualFor(expected) ?? "a new id"}, got {got}");
                 }
             }
-            else if (IsTime(expected))
+            else if (IsTime(expected) || IsDate(expected))
             {
-                if (!IsTime(got))
+                if (!IsTime(got) && !IsDate(got))
                 {
                     problems.Add($"{path}: documented a time, got \"{got}\"");
                 }
@@ -180,6 +180,10 @@ public static partial class DocumentedJson
     private static bool IsTime(string text) =>
         text.Length > 10 && text[10] == 'T'
         && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
+
+    /// <summary>A calendar date (e.g. a business day): it differs per run like a time.</summary>
+    private static bool IsDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     private static string Describe(JsonNode? node) => node?.ToJsonString() ?? "null";
 
