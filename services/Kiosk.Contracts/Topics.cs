@@ -7,10 +7,13 @@ public static class Topics
     public const string OrderCreated = "ORDER_CREATED";
     public const string PaymentConfirmed = "PAYMENT_CONFIRMED";
 
+    /// <summary>An order ended unpaid: cancelled by staff or expired at the store's day end.</summary>
+    public const string OrderCancelled = "ORDER_CANCELLED";
+
     /// <summary>Suffix of the dead-letter topic that receives messages a consumer could not handle.</summary>
     public const string DeadLetterSuffix = ".DLT";
 
-    public static IReadOnlyList<string> All { get; } = [CartCheckout, OrderCreated, PaymentConfirmed];
+    public static IReadOnlyList<string> All { get; } = [CartCheckout, OrderCreated, PaymentConfirmed, OrderCancelled];
 
     public static string DeadLetterOf(string topic) => topic + DeadLetterSuffix;
 

@@ -9,6 +9,9 @@ builder.AddEventConsumer<PaymentsDbContext>("kafka", "payments", c => c
     .Handle<OrderCreated, OrderCreatedHandler>(Topics.OrderCreated));
 builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = new Uri("http://orders"));
 builder.Services.AddHttpClient<CartsClient>(http => http.BaseAddress = new Uri("http://cart"));
+var storeCalendar = StoreCalendar.FromTimeZoneId(builder.Configuration[StoreCalendar.TimeZoneKey]);
+builder.Services.AddSingleton(storeCalendar);
+builder.Services.AddSingleton(StoreDayEnd.From(storeCalendar, builder.Configuration[StoreDayEnd.ConfigurationKey]));
 builder.Services.AddKioskOpenApi("Kiosk Payments API");
 builder.AddIdempotencyKeys<PaymentsDbContext>();
 
@@ -18,6 +21,9 @@ app.UseKioskProblemDetails();
 app.MapDefaultEndpoints();
 app.MapKioskOpenApi("payments");
 app.MapPaymentsApi();
+app.MapPaymentQuoteApi();
+app.MapOrderClosingApi();
+app.MapSalesReportApi();
 app.MapDeadLetterEndpoints<PaymentsDbContext>("payments");
 app.MapOutboxStaffApi<PaymentsDbContext>("payments");
 
