@@ -109,6 +109,9 @@ public static class OrderCancellation
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Order cannot be cancelled", detail: detail);
 }
 
+[OpenApiExample("""
+    { "reason": "Customer left" }
+    """)]
 public sealed record CancelOrderRequest(string? Reason)
 {
     public const int MaxReasonLength = 200;
@@ -128,4 +131,7 @@ public sealed record CancelOrderRequest(string? Reason)
     }
 }
 
+[OpenApiExample("""
+    { "expired": 3 }
+    """)]
 public sealed record ExpiredOrdersResponse(int Expired);

@@ -1,6 +1,9 @@
 namespace Kiosk.Payments.Apis;
 
 /// <summary>The senior citizen / PWD discount the cashier asks for: who shares the order and which of them hold an ID.</summary>
+[OpenApiExample("""
+    { "kind": "SENIOR", "diners": 2, "holders": [{ "name": "Lourdes Santos", "idNumber": "SC-2024-001234" }] }
+    """)]
 public sealed record DiscountRequest(string? Kind, int? Diners, IReadOnlyList<DiscountHolderRequest?>? Holders)
 {
     /// <summary>More diners than any table of one order; keeps the arithmetic and the invoice sane.</summary>
@@ -70,4 +73,7 @@ public sealed record DiscountRequest(string? Kind, int? Diners, IReadOnlyList<Di
     }
 }
 
+[OpenApiExample("""
+    { "name": "Lourdes Santos", "idNumber": "SC-2024-001234" }
+    """)]
 public sealed record DiscountHolderRequest(string? Name, string? IdNumber);

@@ -25,8 +25,7 @@ public static class InvoicedPayments
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
-            catch (DbUpdateConcurrencyException ex)
-                when (round < MaxNumberingRounds && ex.Entries.All(entry => entry.Entity is SalesInvoiceCounter))
+            catch (DbUpdateException ex) when (round < MaxNumberingRounds && IsNumberTaken(ex))
             {
                 // Only the number was taken: nothing of this payment committed (the commit, or its savepoint, rolled back).
                 db.Entry(confirmation).State = EntityState.Detached;
@@ -34,6 +33,14 @@ public static class InvoicedPayments
             }
         }
     }
+
+    /// <summary>
+    /// Another payment committed this number first: either its counter update came first (a concurrency conflict on the
+    /// counter) or its insert did (the invoice number's unique index).
+    /// </summary>
+    private static bool IsNumberTaken(DbUpdateException ex) =>
+        ex.IsUniqueViolation(PaymentsDbContext.OneInvoicePerNumber)
+        || ex is DbUpdateConcurrencyException && ex.Entries.All(entry => entry.Entity is SalesInvoiceCounter);
 
     /// <summary>The event other services see: the breakdown and the discount's kind and holder count, never a holder's name or ID.</summary>
     public static PaymentConfirmed Confirmation(Payment payment) =>

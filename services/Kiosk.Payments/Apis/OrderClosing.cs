@@ -80,6 +80,9 @@ public static class OrderClosing
 }
 
 /// <summary>What the order service tells payments when an order ends unpaid; number, total and time cover an order payments has not heard of yet.</summary>
+[OpenApiExample("""
+    { "status": "CANCELLED", "reason": "Customer left", "orderNumber": 5, "total": 99.00, "createdAt": "2026-11-25T17:22:10.077997+00:00" }
+    """)]
 public sealed record CloseOrderRequest(string? Status, string? Reason, int? OrderNumber, decimal? Total, DateTimeOffset? CreatedAt)
 {
     public const int MaxReasonLength = 200;
@@ -111,4 +114,7 @@ public sealed record CloseOrderRequest(string? Status, string? Reason, int? Orde
     }
 }
 
+[OpenApiExample("""
+    { "orderId": "f0b2308b-081b-4dd7-8c5e-8e55fb53352f", "status": "CANCELLED", "closedAt": "2026-11-25T17:30:00+00:00" }
+    """)]
 public sealed record CloseOrderResponse(Guid OrderId, string Status, DateTimeOffset ClosedAt);

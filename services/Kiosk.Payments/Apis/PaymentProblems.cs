@@ -45,7 +45,7 @@ public static class PaymentProblems
             detail: status == StoreDayEnd.Expired
                 ? $"Order #{orderNumber} is from a business day that has ended; it expired unpaid. Take no cash: the customer orders again."
                 : $"Order #{orderNumber} was cancelled; take no cash for it.",
-            extensions: new Dictionary<string, object?> { ["status"] = status });
+            extensions: new Dictionary<string, object?> { ["orderStatus"] = status });
 
     public static ProblemHttpResult NotEnough(decimal amountPaid, decimal total) =>
         TypedResults.Problem(

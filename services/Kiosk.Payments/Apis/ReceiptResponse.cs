@@ -35,4 +35,7 @@ public sealed record ReceiptResponse(
             [.. payment.Holders.OrderBy(h => h.Position).Select(h => new DiscountHolderResponse(h.Name, h.IdNumber))]);
 }
 
+[OpenApiExample("""
+    { "name": "Lourdes Santos", "idNumber": "SC-2024-001234" }
+    """)]
 public sealed record DiscountHolderResponse(string Name, string IdNumber);

@@ -92,7 +92,13 @@ public sealed record SalesReport(
     int CancelledOrders, int ExpiredOrders, string? FirstInvoiceNumber, string? LastInvoiceNumber,
     decimal CashExpected, decimal AccumulatedGrandTotal, IReadOnlyList<HourlySales> SalesPerHour);
 
+[OpenApiExample("""
+    { "kind": "SENIOR", "count": 2, "amount": 80.00 }
+    """)]
 public sealed record DiscountTotal(string Kind, int Count, decimal Amount);
 
 /// <summary>Sales in one hour of the store's local day (0–23).</summary>
+[OpenApiExample("""
+    { "hour": 12, "sales": 544.00, "transactions": 2 }
+    """)]
 public sealed record HourlySales(int Hour, decimal Sales, int Transactions);

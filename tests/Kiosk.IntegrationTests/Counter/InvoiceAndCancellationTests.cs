@@ -64,7 +64,7 @@ public sealed class InvoiceAndCancellationTests(KioskAppFixture fixture) : IDisp
         Assert.Equal(("CANCELLED", "Customer left"), (cancelled["status"]!.GetValue<string>(), cancelled["cancelReason"]!.GetValue<string>()));
 
         var refused = await KioskClient.ProblemAsync(await _counter.PayAsync(orderId, 500.00m), HttpStatusCode.Conflict);
-        Assert.Equal("CANCELLED", refused["status"]!.GetValue<string>());
+        Assert.Equal("CANCELLED", refused["orderStatus"]!.GetValue<string>());
         await KioskClient.ProblemAsync(await _counter.CancelAsync(orderId), HttpStatusCode.Conflict);
         await KioskClient.ProblemAsync(await _counter.QuoteAsync(orderId), HttpStatusCode.Conflict);
 
@@ -121,7 +121,7 @@ public sealed class InvoiceAndCancellationTests(KioskAppFixture fixture) : IDisp
         Assert.DoesNotContain(today!, o => o!["orderId"]!.GetValue<string>() == orderId);
         // Its day has ended: payments refuses it even before the sweep has run.
         var refused = await KioskClient.ProblemAsync(await _counter.PayAsync(orderId, 100.00m), HttpStatusCode.Conflict);
-        Assert.Equal("EXPIRED", refused["status"]!.GetValue<string>());
+        Assert.Equal("EXPIRED", refused["orderStatus"]!.GetValue<string>());
 
         using var sweep = await _counter.Staff.PostAsync("/api/orders/expire", null);
         Assert.Equal(HttpStatusCode.OK, sweep.StatusCode);
