@@ -36,7 +36,17 @@ public sealed class SeniorDiscountTests(KioskAppFixture app, BrowserFixture brow
         await Screenshots.SaveAsync(staff, "01-cashier-senior-quote");
 
         await staff.GetByTestId("amount-tendered").FillAsync("200");
-        await ConfirmPaymentAsync(staff);
+        await staff.GetByTestId("confirm-payment").ClickAsync();
+        var receipt = staff.GetByTestId("payment-receipt");
+        try
+        {
+            await Expect(receipt).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        }
+        catch (PlaywrightException ex)
+        {
+            // Say what the cashier saw instead of the receipt.
+            Assert.Fail($"No receipt after confirming: {staff.Url}\n{await staff.InnerTextAsync("body")}\n{ex.Message}");
+        }
         await Expect(staff.GetByTestId("payment-receipt")).ToContainTextAsync($"change {Peso(40.00m)}");
         await Expect(staff.GetByTestId("payment-receipt")).ToContainTextAsync("Sales invoice SI-");
 
