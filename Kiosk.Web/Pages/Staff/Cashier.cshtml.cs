@@ -26,9 +26,9 @@ public sealed class CashierModel(OrdersClient orders, PaymentsClient payments) :
     [TempData]
     public string? Receipt { get; set; }
 
-    /// <summary>The payment whose sales invoice the banner links to.</summary>
+    /// <summary>The payment whose sales invoice the banner links to. A Guid: TempData reads a GUID-like string back as a Guid.</summary>
     [TempData]
-    public string? ReceiptPaymentId { get; set; }
+    public Guid? ReceiptPaymentId { get; set; }
 
     /// <summary>Rendered into the payment form, so a double press or a resend of that one payment takes the cash once.</summary>
     public string IdempotencyKey { get; private set; } = IdempotencyKeys.New();
@@ -58,7 +58,7 @@ public sealed class CashierModel(OrdersClient orders, PaymentsClient payments) :
             var receipt = paid.Value;
             Receipt = $"Order #{receipt.OrderNumber} paid: {Money.Peso(receipt.AmountPaid)} received, change {Money.Peso(receipt.Change)}."
                 + (receipt.InvoiceNumber is { } invoice ? $" Sales invoice {invoice}." : "");
-            ReceiptPaymentId = receipt.PaymentId.ToString();
+            ReceiptPaymentId = receipt.PaymentId;
             return RedirectToPage();
         }
 
