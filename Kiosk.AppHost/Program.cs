@@ -50,7 +50,8 @@ var orders = builder.AddProject<Projects.Kiosk_Orders>("orders")
     .WithReference(ordersDb).WaitFor(ordersDb)
     .WithKafka(kafka)
     .WithEnvironment("Kiosk__StaffApiKey", staffApiKey)
-    .WithEnvironment("Kiosk__TimeZone", storeTimeZone);
+    .WithEnvironment("Kiosk__TimeZone", storeTimeZone)
+    .WithEnvironment("Kiosk__DayEnd", builder.Configuration["Kiosk:DayEnd"]);
 
 var payments = builder.AddProject<Projects.Kiosk_Payments>("payments")
     .WithHttpEndpoint()
@@ -58,7 +59,12 @@ var payments = builder.AddProject<Projects.Kiosk_Payments>("payments")
     .WithReference(paymentsDb).WaitFor(paymentsDb)
     .WithKafka(kafka)
     .WithReference(orders).WithReference(cart)
-    .WithEnvironment("Kiosk__StaffApiKey", staffApiKey);
+    .WithEnvironment("Kiosk__StaffApiKey", staffApiKey)
+    .WithEnvironment("Kiosk__TimeZone", storeTimeZone)
+    .WithEnvironment("Kiosk__DayEnd", builder.Configuration["Kiosk:DayEnd"]);
+
+// Orders asks payments to refuse an order's cash before cancelling or expiring it.
+orders.WithReference(payments);
 
 var web = builder.AddProject<Projects.Kiosk_Web>("web")
     .WithHttpEndpoint()

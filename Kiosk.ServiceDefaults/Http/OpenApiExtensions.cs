@@ -93,13 +93,14 @@ public static class OpenApiExtensions
             schema.Format = "decimal";
         }
 
-        // Only whole types: a property of that type is a reference to the same schema and shows its example.
-        if (context.JsonPropertyInfo is not null)
+        var type = context.JsonTypeInfo.Type;
+        // Only whole types: a property of that type is a reference to the same schema and shows its example. A type used
+        // only as a property (a request's optional object) is described there and nowhere else, so it takes its example there.
+        if (context.JsonPropertyInfo is not null && type.GetCustomAttribute<OpenApiExampleAttribute>() is null)
         {
             return Task.CompletedTask;
         }
 
-        var type = context.JsonTypeInfo.Type;
         var example = type.GetCustomAttribute<OpenApiExampleAttribute>()?.Json
             ?? (type == typeof(HttpValidationProblemDetails) ? ValidationProblemExample
                 : type == typeof(ProblemDetails) ? ProblemExample

@@ -11,7 +11,10 @@ public sealed record Order(
     decimal Vat,
     DateTimeOffset CreatedAt,
     DateTimeOffset? PaidAt,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    DateOnly? BusinessDay = null,
+    DateTimeOffset? CancelledAt = null,
+    string? CancelReason = null);
 
 public sealed record OrderLine(
     int MenuItemId, string Name, decimal UnitPrice, int Quantity, decimal LineTotal,

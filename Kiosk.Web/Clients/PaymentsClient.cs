@@ -7,10 +7,30 @@ public sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> logg
 {
     /// <param name="idempotencyKey">One per press of "Confirm payment": a resend with it answers the first receipt, not 409.</param>
     public Task<ServiceResult<PaymentReceipt>> PayAsync(Guid orderId, decimal amountPaid, string idempotencyKey, CancellationToken ct) =>
+        PayAsync(orderId, amountPaid, discount: null, idempotencyKey, ct);
+
+    /// <param name="discount">The senior citizen / PWD discount, applied in the same step as the payment; null for none.</param>
+    public Task<ServiceResult<PaymentReceipt>> PayAsync(
+        Guid orderId, decimal amountPaid, DiscountInput? discount, string idempotencyKey, CancellationToken ct) =>
         ServiceCall.SendAsync<PaymentReceipt>(
             http,
-            new HttpRequestMessage(HttpMethod.Post, "/api/payments") { Content = JsonContent.Create(new { orderId, amountPaid }) }
-                .WithIdempotencyKey(idempotencyKey),
+            new HttpRequestMessage(HttpMethod.Post, "/api/payments")
+            {
+                Content = discount is null ? JsonContent.Create(new { orderId, amountPaid }) : JsonContent.Create(new { orderId, amountPaid, discount }),
+            }.WithIdempotencyKey(idempotencyKey),
             logger,
             ct);
+
+    /// <summary>Every line of the invoice and the amount due, before any cash is taken; nothing is stored.</summary>
+    public Task<ServiceResult<PaymentQuote>> QuoteAsync(Guid orderId, DiscountInput? discount, CancellationToken ct) =>
+        ServiceCall.SendAsync<PaymentQuote>(
+            http, new HttpRequestMessage(HttpMethod.Post, "/api/payments/quote") { Content = JsonContent.Create(new { orderId, discount }) }, logger, ct);
+
+    public Task<ServiceResult<PaymentReceipt>> GetReceiptAsync(Guid paymentId, CancellationToken ct) =>
+        ServiceCall.SendAsync<PaymentReceipt>(http, new HttpRequestMessage(HttpMethod.Get, $"/api/payments/{paymentId}"), logger, ct);
+
+    public Task<ServiceResult<SalesReport>> DailyReportAsync(DateOnly? day, CancellationToken ct) =>
+        ServiceCall.SendAsync<SalesReport>(http, new HttpRequestMessage(HttpMethod.Get, day is { } d
+            ? $"/api/payments/reports/daily?day={d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+            : "/api/payments/reports/daily"), logger, ct);
 }

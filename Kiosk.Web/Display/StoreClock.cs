@@ -13,6 +13,10 @@ public sealed class StoreClock(StoreCalendar calendar, TimeProvider time)
     /// <summary>A time of day for crew screens: 09:05, 17:30.</summary>
     public string TimeOfDay(DateTimeOffset instant) => calendar.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>Date and time for an invoice or a report: 2026-11-25 17:30.</summary>
+    public string DateAndTime(DateTimeOffset instant) =>
+        calendar.ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>Reads <c>Kiosk:TimeZone</c>; an unknown zone fails with a message naming the setting.</summary>
     public static StoreClock FromConfiguration(IConfiguration configuration, TimeProvider time) =>
         new(StoreCalendar.FromTimeZoneId(configuration[StoreCalendar.TimeZoneKey]), time);

@@ -14,6 +14,7 @@ public static class KioskWebExtensions
     {
         var services = builder.Services;
         services.Configure<KioskWebOptions>(builder.Configuration.GetSection(KioskWebOptions.Section));
+        services.Configure<StoreIdentity>(builder.Configuration.GetSection(StoreIdentity.Section));
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 
         services.AddTransient<StaffApiKeyClientHandler>();

@@ -20,6 +20,13 @@ public sealed class StoreCalendar(TimeZoneInfo timeZone)
         return new DateTimeOffset(local.Date, TimeZone.GetUtcOffset(local.Date));
     }
 
+    /// <summary>The midnight that begins the store's day <paramref name="businessDay"/>.</summary>
+    public DateTimeOffset StartOf(DateOnly businessDay)
+    {
+        var midnight = businessDay.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, TimeZone.GetUtcOffset(midnight));
+    }
+
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
 
     /// <summary>The calendar of the configured zone (<see cref="DefaultTimeZone"/> when unset); an unknown zone names the setting to fix.</summary>

@@ -13,11 +13,14 @@ public static class Topics
     /// <summary>A menu item sold out or back on sale: what the kiosks' menus follow.</summary>
     public const string MenuAvailabilityChanged = "MENU_AVAILABILITY_CHANGED";
 
+    /// <summary>An order ended unpaid: cancelled by staff or expired at the store's day end.</summary>
+    public const string OrderCancelled = "ORDER_CANCELLED";
+
     /// <summary>Suffix of the dead-letter topic that receives messages a consumer could not handle.</summary>
     public const string DeadLetterSuffix = ".DLT";
 
     public static IReadOnlyList<string> All { get; } =
-        [CartCheckout, OrderCreated, PaymentConfirmed, OrderStatusChanged, MenuAvailabilityChanged];
+        [CartCheckout, OrderCreated, PaymentConfirmed, OrderStatusChanged, MenuAvailabilityChanged, OrderCancelled];
 
     public static string DeadLetterOf(string topic) => topic + DeadLetterSuffix;
 

@@ -10,3 +10,5 @@ global using Kiosk.Messaging;
 global using Kiosk.Messaging.EntityFrameworkCore;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;
+global using Kiosk.Orders.Expiry;
+global using Kiosk.Orders.Payments;

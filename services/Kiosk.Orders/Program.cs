@@ -8,7 +8,12 @@ builder.AddOutboxOperations<OrdersDbContext>();
 builder.AddEventConsumer<OrdersDbContext>("kafka", "orders", c => c
     .Handle<CartCheckout, CartCheckoutHandler>(Topics.CartCheckout)
     .Handle<PaymentConfirmed, PaymentConfirmedHandler>(Topics.PaymentConfirmed));
-builder.Services.AddSingleton(StoreCalendar.FromTimeZoneId(builder.Configuration[StoreCalendar.TimeZoneKey]));
+var storeCalendar = StoreCalendar.FromTimeZoneId(builder.Configuration[StoreCalendar.TimeZoneKey]);
+builder.Services.AddSingleton(storeCalendar);
+builder.Services.AddSingleton(StoreDayEnd.From(storeCalendar, builder.Configuration[StoreDayEnd.ConfigurationKey]));
+builder.Services.AddHttpClient<PaymentsClient>(http => http.BaseAddress = new Uri("http://payments"));
+builder.Services.AddSingleton<OrderExpirySweep>();
+builder.Services.AddHostedService<OrderExpiryService>();
 builder.Services.AddKioskOpenApi("Kiosk Orders API");
 
 var app = builder.Build();
@@ -17,6 +22,7 @@ app.UseKioskProblemDetails();
 app.MapDefaultEndpoints();
 app.MapKioskOpenApi("orders");
 app.MapOrdersApi();
+app.MapOrderCancellationApi();
 app.MapDeadLetterEndpoints<OrdersDbContext>("orders");
 app.MapOutboxStaffApi<OrdersDbContext>("orders");
 

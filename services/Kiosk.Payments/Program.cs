@@ -12,6 +12,9 @@ builder.Services.AddTransient<StaffApiKeyClientHandler>();
 // The cart behind an order is a staff lookup: it is not for the public.
 builder.Services.AddHttpClient<CartsClient>(http => http.BaseAddress = new Uri("http://cart"))
     .AddHttpMessageHandler<StaffApiKeyClientHandler>();
+var storeCalendar = StoreCalendar.FromTimeZoneId(builder.Configuration[StoreCalendar.TimeZoneKey]);
+builder.Services.AddSingleton(storeCalendar);
+builder.Services.AddSingleton(StoreDayEnd.From(storeCalendar, builder.Configuration[StoreDayEnd.ConfigurationKey]));
 builder.Services.AddKioskOpenApi("Kiosk Payments API");
 builder.AddIdempotencyKeys<PaymentsDbContext>();
 
@@ -21,6 +24,9 @@ app.UseKioskProblemDetails();
 app.MapDefaultEndpoints();
 app.MapKioskOpenApi("payments");
 app.MapPaymentsApi();
+app.MapPaymentQuoteApi();
+app.MapOrderClosingApi();
+app.MapSalesReportApi();
 app.MapDeadLetterEndpoints<PaymentsDbContext>("payments");
 app.MapOutboxStaffApi<PaymentsDbContext>("payments");
 

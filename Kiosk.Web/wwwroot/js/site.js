@@ -79,6 +79,9 @@
         if (event.persisted) { $$("form[data-posted]").forEach(form => delete form.dataset.posted); }
     });
 
+    // Sales invoice and report pages: print again on demand.
+    $$("[data-print]").forEach(button => button.addEventListener("click", () => window.print()));
+
     // Cashier quick-cash buttons fill the amount field.
     $$("[data-fill]").forEach(button => button.addEventListener("click", () => {
         const input = document.getElementById(button.dataset.fill);

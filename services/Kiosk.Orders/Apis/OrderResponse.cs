@@ -15,7 +15,10 @@ namespace Kiosk.Orders.Apis;
       "vat": 26.04,
       "createdAt": "2026-11-25T17:22:10.077997+00:00",
       "paidAt": "2026-11-25T17:22:16.216222+00:00",
-      "completedAt": null
+      "completedAt": null,
+      "businessDay": "2026-11-26",
+      "cancelledAt": null,
+      "cancelReason": null
     }
     """)]
 public sealed record OrderResponse(
@@ -29,7 +32,10 @@ public sealed record OrderResponse(
     decimal Vat,
     DateTimeOffset CreatedAt,
     DateTimeOffset? PaidAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    DateOnly BusinessDay,
+    DateTimeOffset? CancelledAt,
+    string? CancelReason)
 {
     public static OrderResponse From(Order order)
     {
@@ -45,6 +51,9 @@ public sealed record OrderResponse(
             vat.Vat,
             order.CreatedAt,
             order.PaidAt,
-            order.CompletedAt);
+            order.CompletedAt,
+            order.BusinessDay,
+            order.CancelledAt,
+            order.CancelReason);
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Kiosk.Orders.Apis;
 
 public static class OrdersApi
@@ -19,7 +21,9 @@ public static class OrdersApi
             .WithName("ListOrders")
             .WithSummary("Staff: orders in one status (default: every open one, PENDING and PAID), oldest first")
             .WithDescription(
-                "?status=PENDING|PAID|COMPLETED (any casing); 400 for anything else. "
+                "?status=PENDING|PAID|COMPLETED|CANCELLED|EXPIRED (any casing); 400 for anything else. "
+                + "?businessDay=today|YYYY-MM-DD keeps only the orders of that store business day (order numbers restart each day, "
+                + "so the cashier, the kitchen and the board ask for today's). "
                 + "?since=<ISO 8601 time> keeps only orders that reached their current status at or after it "
                 + "(e.g. the now-serving board asks for orders completed today).")
             .RequireStaffApiKey()
@@ -51,7 +55,8 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<List<OrderResponse>>, ValidationProblem>> ListOrders(
-        string? status, DateTimeOffset? since, OrdersDbContext db, CancellationToken cancellationToken)
+        string? status, DateTimeOffset? since, string? businessDay, OrdersDbContext db, StoreCalendar calendar, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         OrderStatus[] wanted;
         if (string.IsNullOrWhiteSpace(status))
@@ -70,11 +75,26 @@ public static class OrdersApi
         }
 
         var query = db.Orders.AsNoTracking().Where(o => wanted.Contains(o.Status));
+        if (!string.IsNullOrWhiteSpace(businessDay))
+        {
+            DateOnly day;
+            if (string.Equals(businessDay.Trim(), "today", StringComparison.OrdinalIgnoreCase))
+            {
+                day = calendar.DayOf(clock.GetUtcNow());
+            }
+            else if (!DateOnly.TryParseExact(businessDay.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["businessDay"] = ["Must be 'today' or a date as YYYY-MM-DD."] },
+                    detail: $"'{businessDay}' is not a business day. Use ?businessDay=today or ?businessDay=2026-11-26.");
+            }
+            query = query.Where(o => o.BusinessDay == day);
+        }
         if (since is { } from)
         {
             // Status only moves forward, so the latest of the three times is when the order reached its current status.
             var fromUtc = from.ToUniversalTime();
-            query = query.Where(o => (o.CompletedAt ?? o.PaidAt ?? o.CreatedAt) >= fromUtc);
+            query = query.Where(o => (o.CancelledAt ?? o.CompletedAt ?? o.PaidAt ?? o.CreatedAt) >= fromUtc);
         }
 
         var orders = await query

@@ -20,6 +20,7 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
                 .HasMaxLength(16);
             order.Property(o => o.DiningOption).HasMaxLength(16);
             order.Property(o => o.Total).HasPrecision(10, 2);
+            order.Property(o => o.CancelReason).HasMaxLength(CancelOrderRequest.MaxReasonLength);
             order.Property(o => o.Version).IsRowVersion();
             // The database itself refuses a number handed out twice on one day.
             order.HasIndex(o => new { o.BusinessDay, o.OrderNumber }).IsUnique();

@@ -1,7 +1,7 @@
 namespace Kiosk.Orders.Domain;
 
 /// <summary>
-/// A customer's order. Its status only moves forward, PENDING → PAID → COMPLETED, and only through the methods below:
+/// A customer's order. Its status only moves forward, PENDING → PAID → COMPLETED or PENDING → CANCELLED / EXPIRED, and only through the methods below:
 /// repeating a step that already happened is harmless, skipping one throws <see cref="OrderStatusException"/>.
 /// </summary>
 public sealed class Order
@@ -27,6 +27,10 @@ public sealed class Order
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? PaidAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>When the order ended unpaid (CANCELLED or EXPIRED), and why.</summary>
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string? CancelReason { get; private set; }
 
     /// <summary>Concurrency token (PostgreSQL xmin): two staff completing at once cannot both win.</summary>
     public uint Version { get; private set; }
@@ -77,10 +81,28 @@ public sealed class Order
         CompletedAt = at.ToUniversalTime();
     }
 
+    /// <summary>Staff end an unpaid order. Only a PENDING order can be cancelled; payments must have refused its cash first.</summary>
+    public void Cancel(string reason, DateTimeOffset at) => EndUnpaid(OrderStatus.Cancelled, reason, at);
+
+    /// <summary>The order's business day ended before it was paid.</summary>
+    public void Expire(DateTimeOffset at) => EndUnpaid(OrderStatus.Expired, "The business day ended before the order was paid.", at);
+
+    private void EndUnpaid(OrderStatus status, string reason, DateTimeOffset at)
+    {
+        if (Status != RequiredBefore(status))
+        {
+            throw new OrderStatusException(Id, OrderNumber, Status, status);
+        }
+        Status = status;
+        CancelReason = reason;
+        CancelledAt = at.ToUniversalTime();
+    }
+
     internal static OrderStatus RequiredBefore(OrderStatus status) => status switch
     {
         OrderStatus.Paid => OrderStatus.Pending,
         OrderStatus.Completed => OrderStatus.Paid,
+        OrderStatus.Cancelled or OrderStatus.Expired => OrderStatus.Pending,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Nothing comes before PENDING."),
     };
 }

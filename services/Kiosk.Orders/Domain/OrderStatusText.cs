@@ -8,12 +8,14 @@ public static class OrderStatusText
         OrderStatus.Pending => "PENDING",
         OrderStatus.Paid => "PAID",
         OrderStatus.Completed => "COMPLETED",
+        OrderStatus.Cancelled => StoreDayEnd.Cancelled,
+        OrderStatus.Expired => StoreDayEnd.Expired,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not an order status."),
     };
 
     public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<OrderStatus>().Select(ToText)];
 
-    /// <summary>Accepts only the three names (any casing), never a number such as "1".</summary>
+    /// <summary>Accepts only the status names (any casing), never a number such as "1".</summary>
     public static bool TryParse(string? text, out OrderStatus status)
     {
         foreach (var candidate in Enum.GetValues<OrderStatus>())

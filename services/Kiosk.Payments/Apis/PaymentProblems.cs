@@ -38,6 +38,15 @@ public static class PaymentProblems
             title: "Order already paid",
             detail: $"Order #{orderNumber} is already paid; take no more cash for it.");
 
+    public static ProblemHttpResult OrderClosed(int orderNumber, string status) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: status == StoreDayEnd.Expired ? "Order expired" : "Order cancelled",
+            detail: status == StoreDayEnd.Expired
+                ? $"Order #{orderNumber} is from a business day that has ended; it expired unpaid. Take no cash: the customer orders again."
+                : $"Order #{orderNumber} was cancelled; take no cash for it.",
+            extensions: new Dictionary<string, object?> { ["orderStatus"] = status });
+
     public static ProblemHttpResult NotEnough(decimal amountPaid, decimal total) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status422UnprocessableEntity,

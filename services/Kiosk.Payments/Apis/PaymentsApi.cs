@@ -41,8 +41,8 @@ public static class PaymentsApi
     }
 
     public static async Task<Results<Created<ReceiptResponse>, ValidationProblem, ProblemHttpResult>> TakePayment(
-        TakePaymentRequest? request, PaymentsDbContext db, OrdersClient orders, CartsClient carts, TimeProvider clock, HttpResponse response,
-        CancellationToken cancellationToken)
+        TakePaymentRequest? request, PaymentsDbContext db, OrdersClient orders, CartsClient carts, TimeProvider clock, StoreDayEnd dayEnd,
+        HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = TakePaymentRequest.Validate(request);
         if (errors.Count > 0 || request is not { OrderId: Guid orderId, AmountPaid: decimal amountPaid })
@@ -61,7 +61,9 @@ public static class PaymentsApi
             {
                 if (!facts.IsPending)
                 {
-                    return PaymentProblems.AlreadyPaid(facts.OrderNumber);
+                    return facts.Status is "CANCELLED" or "EXPIRED"
+                        ? PaymentProblems.OrderClosed(facts.OrderNumber, facts.Status)
+                        : PaymentProblems.AlreadyPaid(facts.OrderNumber);
                 }
                 order = await RecordOrderAsync(db, facts, cancellationToken);
             }
@@ -85,24 +87,35 @@ public static class PaymentsApi
         {
             return PaymentProblems.AlreadyPaid(order.OrderNumber);
         }
-        if (!Cash.Covers(amountPaid, order.Total))
+        var now = clock.GetUtcNowForDatabase();
+        if (OrderClosing.RefusalOf(order, dayEnd, now) is { } refusal)
         {
-            return PaymentProblems.NotEnough(amountPaid, order.Total);
+            return refusal;
+        }
+        var discount = DiscountRequest.Validate(request.Discount, []);
+        var amountDue = (discount?.BreakdownOf(order.Total) ?? SalesBreakdown.Plain(order.Total)).AmountDue;
+        if (!Cash.Covers(amountPaid, amountDue))
+        {
+            return PaymentProblems.NotEnough(amountPaid, amountDue);
         }
 
-        var payment = order.Pay(Guid.CreateVersion7(), amountPaid, clock.GetUtcNowForDatabase());
+        // The discount is part of the payment itself: one commit, nothing to apply first and forget.
+        var payment = order.Pay(Guid.CreateVersion7(), amountPaid, now, discount);
         db.Payments.Add(payment);
-        db.AddIntegrationEvent(Topics.PaymentConfirmed, orderId.ToString(), new PaymentConfirmed(
-            Guid.CreateVersion7(), orderId, payment.PaymentId, payment.AmountPaid, payment.Change, payment.Total, payment.PaidAt));
 
         try
         {
-            // One commit: the payment, the order marked paid and the PAYMENT_CONFIRMED outbox row, or none of them.
-            await db.SaveChangesAsync(cancellationToken);
+            // One commit: the payment with its invoice number, the order marked paid and the PAYMENT_CONFIRMED outbox row, or none.
+            await InvoicedPayments.SavePaymentAsync(db, payment, cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation(PaymentsDbContext.OnePaymentPerOrder))
         {
             return PaymentProblems.AlreadyPaid(order.OrderNumber);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A cancellation (or another payment) of this order committed first: it won, this payment takes no cash.
+            return await OrderClosing.LoserOfRaceAsync(db, orderId, order.OrderNumber, cancellationToken);
         }
 
         return TypedResults.Created($"/api/payments/{payment.PaymentId}", ReceiptResponse.From(payment));

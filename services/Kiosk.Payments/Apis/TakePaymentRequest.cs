@@ -1,10 +1,22 @@
+using System.Text.Json.Serialization;
+
 namespace Kiosk.Payments.Apis;
 
-/// <summary>Nullable so a missing field is reported as missing instead of read as an empty id or ₱0.</summary>
+/// <summary>
+/// Nullable so a missing field is reported as missing instead of read as an empty id or ₱0. No discount is left out of the
+/// Idempotency-Key fingerprint, so a body without one reads the same as before discounts existed.
+/// </summary>
 [OpenApiExample("""
-    { "orderId": "f0b2308b-081b-4dd7-8c5e-8e55fb53352f", "amountPaid": 300.00 }
+    {
+      "orderId": "f0b2308b-081b-4dd7-8c5e-8e55fb53352f",
+      "amountPaid": 400.00,
+      "discount": { "kind": "SENIOR", "diners": 2, "holders": [{ "name": "Lourdes Santos", "idNumber": "SC-2024-001234" }] }
+    }
     """)]
-public sealed record TakePaymentRequest(Guid? OrderId, decimal? AmountPaid)
+public sealed record TakePaymentRequest(
+    Guid? OrderId,
+    decimal? AmountPaid,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DiscountRequest? Discount = null)
 {
     /// <returns>What is wrong with the request, by field; empty when it can be processed.</returns>
     public static Dictionary<string, string[]> Validate(TakePaymentRequest? request)
@@ -24,6 +36,7 @@ public sealed record TakePaymentRequest(Guid? OrderId, decimal? AmountPaid)
             errors["amountPaid"] = [problem];
         }
 
+        DiscountRequest.Validate(request?.Discount, errors);
         return errors;
     }
 }

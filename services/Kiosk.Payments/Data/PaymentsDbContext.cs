@@ -9,6 +9,10 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
 
     public DbSet<PayableOrder> PayableOrders => Set<PayableOrder>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<SalesInvoiceCounter> SalesInvoiceCounters => Set<SalesInvoiceCounter>();
+
+    /// <summary>The database's own refusal of an invoice number used twice.</summary>
+    public const string OneInvoicePerNumber = "ux_payments_invoice_number";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -21,6 +25,10 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
             order.Property(o => o.OrderId).ValueGeneratedNever();
             order.Property(o => o.Total).HasPrecision(10, 2);
             order.Ignore(o => o.IsPaid);
+            order.Ignore(o => o.IsClosed);
+            order.Property(o => o.ClosedStatus).HasMaxLength(16);
+            order.Property(o => o.CloseReason).HasMaxLength(CloseOrderRequest.MaxReasonLength);
+            order.Property(o => o.Version).IsRowVersion();
         });
 
         modelBuilder.Entity<Payment>(payment =>
@@ -32,7 +40,36 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
             payment.Property(p => p.AmountPaid).HasPrecision(10, 2);
             payment.Property(p => p.Change).HasPrecision(10, 2);
             payment.HasIndex(p => p.OrderId).IsUnique().HasDatabaseName(OnePaymentPerOrder);
+            payment.HasIndex(p => p.InvoiceNumber).IsUnique().HasDatabaseName(OneInvoicePerNumber);
+            // The day's sales report reads payments by time.
+            payment.HasIndex(p => p.PaidAt);
+            foreach (var amount in new[] { nameof(Payment.VatableSales), nameof(Payment.Vat), nameof(Payment.VatExemptSales),
+                         nameof(Payment.ZeroRatedSales), nameof(Payment.Discount), nameof(Payment.AmountDue) })
+            {
+                payment.Property<decimal>(amount).HasPrecision(10, 2);
+            }
+            payment.Property(p => p.DiscountKind).HasMaxLength(16);
+            payment.Ignore(p => p.InvoiceText);
+            payment.OwnsMany(p => p.Holders, holder =>
+            {
+                holder.ToTable("payment_discount_holders");
+                holder.WithOwner().HasForeignKey("PaymentId");
+                holder.HasKey("PaymentId", nameof(DiscountHolder.Position));
+                holder.Property(h => h.Position).ValueGeneratedNever();
+                holder.Property(h => h.Name).HasMaxLength(DiscountHolder.MaxNameLength);
+                holder.Property(h => h.IdNumber).HasMaxLength(DiscountHolder.MaxIdNumberLength);
+            });
+            payment.Navigation(p => p.Holders).UsePropertyAccessMode(PropertyAccessMode.Field);
             payment.HasOne<PayableOrder>().WithOne().HasForeignKey<Payment>(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<SalesInvoiceCounter>(counter =>
+        {
+            counter.ToTable("sales_invoice_counters");
+            counter.HasKey(c => c.Id);
+            counter.Property(c => c.Id).ValueGeneratedNever();
+            counter.Property(c => c.Version).IsRowVersion();
+            counter.HasData(new { Id = SalesInvoiceCounter.StoreRow, LastNumber = 0L });
         });
     }
 }

@@ -199,6 +199,13 @@ namespace Kiosk.Orders.Data.Migrations
                     b.Property<DateOnly>("BusinessDay")
                         .HasColumnType("date");
 
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("CartId")
                         .HasColumnType("uuid");
 

@@ -1,0 +1,60 @@
+using Kiosk.Messaging.EntityFrameworkCore;
+
+namespace Kiosk.Payments.Apis;
+
+/// <summary>Commits a payment with the store's next sales invoice number and its PAYMENT_CONFIRMED, all in one commit.</summary>
+public static class InvoicedPayments
+{
+    // Each conflict means another payment committed a number meanwhile; a counter takes at most one round per rival.
+    private const int MaxNumberingRounds = 100;
+
+    /// <summary>
+    /// Saves the tracked changes (the order marked paid, <paramref name="payment"/> added) with the next invoice number.
+    /// Throws <see cref="DbUpdateConcurrencyException"/> when the order itself changed meanwhile (cancelled, or paid).
+    /// </summary>
+    public static async Task SavePaymentAsync(PaymentsDbContext db, Payment payment, CancellationToken cancellationToken)
+    {
+        var counter = await db.SalesInvoiceCounters.SingleAsync(c => c.Id == SalesInvoiceCounter.StoreRow, cancellationToken);
+        for (var round = 1; ; round++)
+        {
+            payment.AssignInvoiceNumber(counter.Next());
+            var confirmation = db.Set<OutboxMessage>().Add(
+                OutboxMessage.Create(Topics.PaymentConfirmed, payment.OrderId.ToString(), Confirmation(payment))).Entity;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException ex) when (round < MaxNumberingRounds && IsNumberTaken(ex))
+            {
+                // Only the number was taken: nothing of this payment committed (the commit, or its savepoint, rolled back).
+                db.Entry(confirmation).State = EntityState.Detached;
+                await db.Entry(counter).ReloadAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Another payment committed this number first: either its counter update came first (a concurrency conflict on the
+    /// counter) or its insert did (the invoice number's unique index).
+    /// </summary>
+    private static bool IsNumberTaken(DbUpdateException ex) =>
+        ex.IsUniqueViolation(PaymentsDbContext.OneInvoicePerNumber)
+        || ex is DbUpdateConcurrencyException && ex.Entries.All(entry => entry.Entity is SalesInvoiceCounter);
+
+    /// <summary>The event other services see: the breakdown and the discount's kind and holder count, never a holder's name or ID.</summary>
+    public static PaymentConfirmed Confirmation(Payment payment) =>
+        new(Guid.CreateVersion7(), payment.OrderId, payment.PaymentId, payment.AmountPaid, payment.Change, payment.Total, payment.PaidAt)
+        {
+            InvoiceNumber = payment.InvoiceText,
+            AmountDue = payment.AmountDue,
+            VatableSales = payment.VatableSales,
+            Vat = payment.Vat,
+            VatExemptSales = payment.VatExemptSales,
+            ZeroRatedSales = payment.ZeroRatedSales,
+            Discount = payment.Discount,
+            DiscountKind = payment.DiscountKind,
+            DiscountHolders = payment.Holders.Count,
+            Diners = payment.Diners,
+        };
+}
