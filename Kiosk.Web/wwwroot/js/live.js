@@ -141,8 +141,18 @@
                         setAvailable(id, !data.soldOut.includes(id));
                     });
                 },
-                // A choice's availability (choiceId set) is for the screens that show choices.
-                availability: data => { if (data.choiceId == null) { setAvailable(data.menuItemId, data.available); } },
+                // A choice's switch (choiceId set) enables or disables that choice in an open meal chooser.
+                availability: data => {
+                    if (data.choiceId == null) { setAvailable(data.menuItemId, data.available); return; }
+                    const input = $(`[data-testid="choice-${data.choiceId}"] input`);
+                    if (!input) { return; }
+                    input.disabled = !data.available;
+                    if (!data.available && input.checked) {
+                        // A sold-out choice cannot stay chosen: the customer picks again before adding.
+                        input.checked = false;
+                        input.dispatchEvent(new Event("change", { bubbles: true }));
+                    }
+                },
             };
         })(),
     }[screen];

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Kiosk.Menu.Apis;
 
 /// <summary>The staff stock switch for one choice of an option group, e.g. "large drinks are out".</summary>
@@ -22,7 +23,7 @@ public static class ChoicesApi
     }
 
     public static async Task<Results<Ok<MenuItemResponse>, ValidationProblem, ProblemHttpResult>> SetChoiceAvailability(
-        int id, AvailabilityRequest? request, MenuDbContext db, CancellationToken cancellationToken)
+        int id, AvailabilityRequest? request, MenuDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request?.Available is not bool available)
         {
@@ -38,10 +39,15 @@ public static class ChoicesApi
                 detail: $"There is no option choice with id {id}.");
         }
 
-        choice.SetAvailability(available);
+        var itemId = await db.OptionGroups.Where(g => g.Id == choice.OptionGroupId).Select(g => g.MenuItemId).SingleAsync(cancellationToken);
+        if (choice.SetAvailability(available))
+        {
+            // Keyed by the item, like an item's own switch: a kiosk showing the item hears of its choices in order.
+            db.AddIntegrationEvent(Topics.MenuAvailabilityChanged, key: itemId.ToString(CultureInfo.InvariantCulture),
+                new MenuAvailabilityChanged(Guid.CreateVersion7(), itemId, available, clock.GetUtcNow()) { ChoiceId = choice.Id });
+        }
         await db.SaveChangesAsync(cancellationToken);
 
-        var itemId = await db.OptionGroups.Where(g => g.Id == choice.OptionGroupId).Select(g => g.MenuItemId).SingleAsync(cancellationToken);
         var item = await db.MenuItems.AsNoTracking().WithOptions().SingleAsync(i => i.Id == itemId, cancellationToken);
         return TypedResults.Ok(MenuItemResponse.From(item));
     }

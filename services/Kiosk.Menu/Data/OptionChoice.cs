@@ -17,5 +17,14 @@ public sealed class OptionChoice
 
     public bool Available { get; private set; } = true;
 
-    public void SetAvailability(bool available) => Available = available;
+    /// <returns>Whether the availability changed (repeating the current one changes nothing and announces nothing).</returns>
+    public bool SetAvailability(bool available)
+    {
+        if (Available == available)
+        {
+            return false;
+        }
+        Available = available;
+        return true;
+    }
 }

@@ -72,6 +72,39 @@ public sealed class LiveEventTests(KioskAppFixture fixture)
         Assert.Equal(events.Count, before + 2);
     }
 
+    [Fact]
+    public async Task A_choice_switch_is_published_once_with_its_choice_id_keyed_by_its_item()
+    {
+        const int itemId = 607;
+        var item = await fixture.Gateway.GetFromJsonAsync<JsonObject>($"/api/menu/items/{itemId}");
+        var choiceId = item!["optionGroups"]!.AsArray().Last()!["choices"]!.AsArray().Last()!["id"]!.GetValue<int>();
+        using var staff = fixture.CreateStaffClient();
+        var before = ReadAll(Topics.MenuAvailabilityChanged, itemId).Count;
+        try
+        {
+            (await staff.PutAsJsonAsync($"/api/menu/choices/{choiceId}/availability", new { available = false })).EnsureSuccessStatusCode();
+            (await staff.PutAsJsonAsync($"/api/menu/choices/{choiceId}/availability", new { available = false })).EnsureSuccessStatusCode();
+        }
+        finally
+        {
+            (await staff.PutAsJsonAsync($"/api/menu/choices/{choiceId}/availability", new { available = true })).EnsureSuccessStatusCode();
+        }
+
+        await Eventually.ResultAsync(
+            () => Task.FromResult(ReadAll(Topics.MenuAvailabilityChanged, itemId) is { } all && all.Count >= before + 2 ? all : null),
+            KioskClient.Patience, $"two {Topics.MenuAvailabilityChanged} events of choice {choiceId}");
+        // Give a stray third event (the repeat) the time the first two took to arrive.
+        await Task.Delay(1000);
+        var mine = ReadAll(Topics.MenuAvailabilityChanged, itemId).Skip(before).ToList();
+
+        Assert.Equal([false, true], mine.Select(e => e["available"]!.GetValue<bool>()));
+        Assert.All(mine, e =>
+        {
+            Assert.Equal(itemId, e["menu_item_id"]!.GetValue<int>());
+            Assert.Equal(choiceId, e["choice_id"]!.GetValue<int>());
+        });
+    }
+
     /// <summary>Every message of <paramref name="topic"/> with key <paramref name="key"/>, in order, read to the end.</summary>
     private List<JsonObject> ReadAll(string topic, object key)
     {
