@@ -67,12 +67,17 @@ public sealed class MealOrderTests(KioskAppFixture app, BrowserFixture browser)
         await Screenshots.SaveAsync(customer, "03-confirmation");
 
         var orderId = customer.Url[(customer.Url.LastIndexOf('/') + 1)..];
+        var staff = await browser.NewPageAsync(app.GatewayUrl);
+        await using var staffContext = staff.Context;
+        // The cashier sees what was chosen before taking the cash.
+        await SignInAsync(staff, app.StaffPin, $"/staff/cashier?order={orderId}");
+        await Expect(staff.GetByTestId("line-options")).ToHaveTextAsync("Cola, Large drink, Jolly Spaghetti instead of rice, Original",
+            new() { Timeout = 10_000 });
+
         var paid = await new KioskClient(app).PayWhenReadyAsync(orderId, 500.00m);
         Assert.True(paid.IsSuccessStatusCode, $"Paying answered {(int)paid.StatusCode}: {await paid.Content.ReadAsStringAsync()}");
 
-        var staff = await browser.NewPageAsync(app.GatewayUrl);
-        await using var staffContext = staff.Context;
-        await SignInAsync(staff, app.StaffPin, "/staff/kitchen");
+        await staff.GotoAsync("/staff/kitchen");
         var ticket = staff.GetByTestId($"ticket-{orderNumber}");
         await Expect(ticket).ToContainTextAsync("1-pc Chickenjoy Meal with Drink", new() { Timeout = 10_000 });
         await Expect(ticket.GetByTestId("line-options")).ToHaveTextAsync("Cola, Large drink, Jolly Spaghetti instead of rice, Original");

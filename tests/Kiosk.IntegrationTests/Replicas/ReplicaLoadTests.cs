@@ -102,13 +102,16 @@ public sealed class ReplicaLoadTests(ReplicaAppFixture fixture)
         await Eventually.TrueAsync(async () =>
         {
             await using var unsent = new NpgsqlCommand("""
-                SELECT count(*) FROM outbox_messages WHERE "Key" = ANY(@keys) AND "SentAt" IS NULL
+                SELECT count(*) FROM outbox_messages WHERE "Topic" = @topic AND "Key" = ANY(@keys) AND "SentAt" IS NULL
                 """, db);
+            unsent.Parameters.AddWithValue("topic", topic);
             unsent.Parameters.AddWithValue("keys", keys);
             return (long)(await unsent.ExecuteScalarAsync())! == 0;
         }, KioskClient.Patience, $"every {topic} outbox row in {database} to be marked sent");
 
-        await using var rows = new NpgsqlCommand("""SELECT "EventId" FROM outbox_messages WHERE "Key" = ANY(@keys)""", db);
+        // One service's outbox holds several topics (orders: ORDER_CREATED and ORDER_STATUS_CHANGED, both keyed by order).
+        await using var rows = new NpgsqlCommand("""SELECT "EventId" FROM outbox_messages WHERE "Topic" = @topic AND "Key" = ANY(@keys)""", db);
+        rows.Parameters.AddWithValue("topic", topic);
         rows.Parameters.AddWithValue("keys", keys);
         var eventIds = new List<Guid>();
         await using (var reader = await rows.ExecuteReaderAsync())
