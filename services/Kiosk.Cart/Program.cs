@@ -5,10 +5,8 @@ builder.AddKioskDbContext<CartDbContext>("cartdb");
 builder.AddKafkaProducer("kafka");
 builder.AddOutboxRelay<CartDbContext>();
 builder.AddOutboxOperations<CartDbContext>();
-builder.Services.AddHybridCache();
-builder.Services.AddTransient<MenuAnswerCache>();
-builder.Services.AddHttpClient<MenuClient>(client => client.BaseAddress = new("http://menu"))
-    .AddHttpMessageHandler<MenuAnswerCache>();
+// Every add and every checkout asks the menu itself: a sold-out switch is refused from the moment it is made.
+builder.Services.AddHttpClient<MenuClient>(client => client.BaseAddress = new("http://menu"));
 builder.Services.AddKioskOpenApi("Kiosk Cart API");
 builder.AddIdempotencyKeys<CartDbContext>();
 
