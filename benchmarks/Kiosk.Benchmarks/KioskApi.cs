@@ -8,6 +8,9 @@ namespace Kiosk.Benchmarks;
 /// <summary>The public HTTP API through the gateway, as a kiosk (customer) and a cashier (staff key) use it.</summary>
 public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
 {
+    /// <summary>Response time of every request of the scenario, by kind, while <see cref="RequestTimings.Recording"/>.</summary>
+    public RequestTimings Timings { get; } = new();
+
     // How often a wait re-asks; it is the resolution of every "until visible / until PAID" number.
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -59,12 +62,16 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
     /// <summary>Creates a cart with the given lines and returns its id, ready for checkout.</summary>
     public async Task<string> FilledCartAsync(IReadOnlyList<Line> lines)
     {
+        var watch = Stopwatch.StartNew();
         using var created = await _http.PostAsync("/api/carts", null);
+        Timings.Record("POST cart", watch.Elapsed);
         await EnsureAsync(created, HttpStatusCode.Created, "POST cart");
         var cartId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["cartId"]!.GetValue<string>();
         foreach (var line in lines)
         {
+            watch.Restart();
             using var added = await _http.PostAsJsonAsync($"/api/carts/{cartId}/items", new { menuItemId = line.MenuItemId, quantity = line.Quantity });
+            Timings.Record("POST cart item", watch.Elapsed);
             await EnsureAsync(added, HttpStatusCode.OK, "POST cart item");
         }
         return cartId;
@@ -83,7 +90,9 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
 
     public async Task<(string OrderId, decimal Total)> CheckoutAsync(string cartId)
     {
+        var watch = Stopwatch.StartNew();
         using var response = await _http.PostAsJsonAsync($"/api/carts/{cartId}/checkout", new { diningOption = "DINE_IN" });
+        Timings.Record("POST checkout", watch.Elapsed);
         await EnsureAsync(response, HttpStatusCode.Accepted, "POST checkout");
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return (body["orderId"]!.GetValue<string>(), body["total"]!.GetValue<decimal>());
@@ -95,8 +104,10 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
         var waited = Stopwatch.StartNew();
         while (true)
         {
+            var sent = Stopwatch.StartNew();
             using (var response = await _http.GetAsync($"/api/orders/{orderId}"))
             {
+                Timings.Record("GET order", sent.Elapsed);
                 if (response.StatusCode != HttpStatusCode.NotFound)
                 {
                     await EnsureAsync(response, HttpStatusCode.OK, "GET order");
@@ -135,6 +146,7 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments") { Content = JsonContent.Create(new { orderId, amountPaid }) };
             request.Headers.Add("X-Api-Key", staffKey);
             using var response = await _http.SendAsync(request);
+            Timings.Record("POST payment", sent.Elapsed);
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
             {
                 await EnsureAsync(response, HttpStatusCode.Created, "POST payment");

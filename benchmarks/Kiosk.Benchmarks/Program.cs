@@ -29,6 +29,10 @@ if (kiosk is null)
 var configuration = typeof(Options).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "?";
 var report = new BenchmarkReport(DateTimeOffset.UtcNow, Environment.ProcessorCount, configuration, kiosk, node);
 Console.WriteLine(Report.ToText(report));
+if (kiosk.Hops is { } hops)
+{
+    Console.WriteLine(HopProfile.ToText(hops));
+}
 if (options.JsonPath is { } path)
 {
     await Report.WriteJsonAsync(report, path);
@@ -58,6 +62,9 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
             gateway = started.GatewayUrl;
             menuService = started.MenuUrl;
             Report.Progress($"kiosk: ready after {started.StartupTime.TotalSeconds:0.0} s; gateway {gateway}");
+            Report.Progress("kiosk: healthy (/health 200) after, s: " + string.Join(", ", started.Startup
+                .OrderBy(s => s.ReadySeconds ?? s.HealthySeconds)
+                .Select(s => FormattableString.Invariant($"{s.Resource} {s.HealthySeconds:0.0}{(s.ReadySeconds is { } r ? $" ({r:0.0})" : "")}"))));
         }
 
         using var api = new KioskApi(gateway, options.StaffKey);
@@ -73,7 +80,16 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
         {
             menu.Add(await Scenarios.MenuReadsAsync("kiosk menu service direct", menuService, "/api/menu/categories", options));
         }
-        var orders = await new Scenarios(api, options).OrderRunsAsync();
+        var scenarios = new Scenarios(api, options);
+        var orders = await scenarios.OrderRunsAsync();
+        var gatewayRequests = api.Timings.Summary();
+        List<HopRow>? hops = null;
+        if (started is not null && scenarios.ProfiledRun is { } window)
+        {
+            var direct = await scenarios.DirectRequestsAsync(started.ServiceUrl("cart"), started.ServiceUrl("payments"), Math.Min(options.Orders, 30));
+            hops = [.. HopProfile.Requests(gatewayRequests, direct),
+                .. await HopProfile.ReadMessagingAsync(await started.DatabaseConnectionStringsAsync(), window.From, window.To)];
+        }
         foreach (var line in await new LiveStreamScenarios(api, options).RunAllAsync())
         {
             Report.Progress($"kiosk: {line}");
@@ -83,7 +99,7 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
         var memory = started is not null
             ? ProcessMemory.ForResources(started.ProcessIds())
             : ProcessMemory.ForSystemListeningOn(gateway.Port);
-        return new SystemResult("Kiosk", started?.StartupTime.TotalSeconds, orders, menu, memory);
+        return new SystemResult("Kiosk", started?.StartupTime.TotalSeconds, orders, menu, memory) { Hops = hops };
     }
     finally
     {

@@ -51,4 +51,7 @@ public sealed record SystemResult(
     IReadOnlyList<MemoryRow> Memory)
 {
     public double TotalRssMiB => Memory.Sum(m => m.RssMiB);
+
+    /// <summary>Where the one-kiosk order's time goes (Kiosk started by the benchmark only).</summary>
+    public IReadOnlyList<HopRow>? Hops { get; init; }
 }

@@ -20,17 +20,47 @@ public sealed class Scenarios(KioskApi api, Options options)
         {
             var count = options.OrdersAt(kiosks);
             Report.Progress($"kiosk: {count} orders on {kiosks} kiosk(s)");
+            // The hop profile follows the first run (one kiosk by default): the whole order without queueing.
+            var profiled = runs.Count == 0;
+            api.Timings.Recording = profiled;
+            var from = DateTimeOffset.UtcNow;
             runs.Add(await OrdersAsync(kiosks, count));
+            api.Timings.Recording = false;
+            if (profiled)
+            {
+                ProfiledRun = (from, DateTimeOffset.UtcNow);
+            }
         }
         return runs;
+    }
+
+    /// <summary>When the profiled run (the first) began and ended.</summary>
+    public (DateTimeOffset From, DateTimeOffset To)? ProfiledRun { get; private set; }
+
+    /// <summary>
+    /// The one-kiosk scenario with the cart's and the payment's requests sent straight to those services (the waits
+    /// still go through the gateway), so the gateway's share of each request shows. Run last: its orders are not counted.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Percentiles>> DirectRequestsAsync(Uri cartService, Uri paymentsService, int count)
+    {
+        using var carts = new KioskApi(cartService, options.StaffKey);
+        using var payments = new KioskApi(paymentsService, options.StaffKey);
+        carts.Timings.Recording = payments.Timings.Recording = true;
+        Report.Progress($"kiosk: {count} orders with the cart and payment requests straight to the services");
+        await OrdersAsync(kiosks: 1, count, carts, payments);
+        return carts.Timings.Summary()
+            .Concat(payments.Timings.Summary().Where(p => p.Key == "POST payment"))
+            .ToDictionary(p => p.Key, p => p.Value);
     }
 
     /// <summary>The three lines a kiosk orders: three different items, 1–3 of each, varied by kiosk and order (as the peer's bench).</summary>
     public static Line[] Basket(IReadOnlyList<int> items, int order, int kiosk) =>
         [.. Enumerable.Range(0, 3).Select(j => new Line(items[(order * 7 + kiosk * 11 + j * 3) % items.Count], 1 + ((kiosk + j) % 3)))];
 
-    private async Task<OrderRun> OrdersAsync(int kiosks, int count)
+    private async Task<OrderRun> OrdersAsync(int kiosks, int count, KioskApi? carts = null, KioskApi? payments = null)
     {
+        carts ??= api;
+        payments ??= api;
         var whole = new ConcurrentBag<double>();
         var visible = new ConcurrentBag<double>();
         var payment = new ConcurrentBag<double>();
@@ -49,14 +79,14 @@ public sealed class Scenarios(KioskApi api, Options options)
                 try
                 {
                     var order = Stopwatch.StartNew();
-                    var cartId = await api.FilledCartAsync(basket);
+                    var cartId = await carts.FilledCartAsync(basket);
                     var checkout = Stopwatch.StartNew();
-                    var (orderId, total) = await api.CheckoutAsync(cartId);
+                    var (orderId, total) = await carts.CheckoutAsync(cartId);
                     checkedOut.Add(orderId);
                     await api.WaitForOrderAsync(orderId);
                     visible.Add(checkout.Elapsed.TotalMilliseconds);
                     var pay = Stopwatch.StartNew();
-                    var (accepted, refused) = await api.PayAsync(orderId, total);
+                    var (accepted, refused) = await payments.PayAsync(orderId, total);
                     payment.Add(accepted.TotalMilliseconds);
                     Interlocked.Add(ref notReady, refused);
                     var final = await api.WaitForOrderAsync(orderId, "PAID");

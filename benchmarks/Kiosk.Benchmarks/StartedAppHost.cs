@@ -94,6 +94,22 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
         }
     }
 
+    public Uri ServiceUrl(string resource) => _app!.GetEndpoint(resource, "http");
+
+    /// <summary>Connection strings of the services' databases, by resource name.</summary>
+    public async Task<Dictionary<string, string>> DatabaseConnectionStringsAsync()
+    {
+        var databases = new Dictionary<string, string>();
+        foreach (var name in new[] { "menudb", "cartdb", "ordersdb", "paymentsdb" })
+        {
+            if (await _app!.GetConnectionStringAsync(name) is { } connectionString)
+            {
+                databases[name] = connectionString;
+            }
+        }
+        return databases;
+    }
+
     /// <summary>The process id the orchestrator reports for each process resource (snapshot property executable.pid).</summary>
     public IEnumerable<(string Resource, int Pid)> ProcessIds()
     {
