@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Kiosk.Benchmarks;
 
-public sealed record MemoryRow(string Resource, int Pid, string Process, double RssMiB, double PeakRssMiB);
+/// <summary>A process's resident memory; <see cref="AnonMiB"/> is the part not backed by files (heaps, stacks, JIT code).</summary>
+public sealed record MemoryRow(string Resource, int Pid, string Process, double RssMiB, double PeakRssMiB, double AnonMiB = double.NaN);
 
 /// <summary>Resident memory of the Kiosk processes, read from /proc (Linux only).</summary>
 public static class ProcessMemory
@@ -138,7 +139,8 @@ public static class ProcessMemory
         try
         {
             var status = File.ReadAllLines($"/proc/{process.Pid}/status");
-            return new MemoryRow(resource, process.Pid, ProgramName(process.Argv) ?? "?", KiB(status, "VmRSS:") / 1024, KiB(status, "VmHWM:") / 1024);
+            return new MemoryRow(resource, process.Pid, ProgramName(process.Argv) ?? "?", KiB(status, "VmRSS:") / 1024, KiB(status, "VmHWM:") / 1024,
+                KiB(status, "RssAnon:") / 1024);
         }
         catch (IOException)
         {

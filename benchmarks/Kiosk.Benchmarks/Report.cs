@@ -74,8 +74,8 @@ public static class Report
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"  menu reads, {m.Target}: {m.Requests} requests, {m.Concurrency} concurrent, {m.Errors} errors, {m.PerSecond:0}/s, p50 {Ms(m.Latency.P50)}, p99 {Ms(m.Latency.P99)}");
             }
-            text.AppendLine("  memory (VmRSS / VmHWM MiB): " + string.Join(", ", system.Memory.Select(m =>
-                string.Create(CultureInfo.InvariantCulture, $"{m.Resource} {m.RssMiB:0}/{m.PeakRssMiB:0}"))));
+            text.AppendLine("  memory (VmRSS / VmHWM / RssAnon MiB): " + string.Join(", ", system.Memory.Select(m =>
+                string.Create(CultureInfo.InvariantCulture, $"{m.Resource} {m.RssMiB:0}/{m.PeakRssMiB:0}/{m.AnonMiB:0}"))));
         }
         text.AppendLine();
         text.AppendLine("ok = holds exactly its kiosk's items, once, paid once; ok/s counts only those. Kiosk memory: every service process,");

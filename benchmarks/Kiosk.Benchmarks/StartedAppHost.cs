@@ -39,6 +39,8 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
         [
             "--Kiosk:Kafka:Port=0",
             "--Kiosk:Gateway:Port=0",
+            // Every simulated kiosk calls from this host: the per-address limits would turn the load test away.
+            "--Kiosk:Gateway:RateLimits:ExemptNetworks:0=127.0.0.1/32",
             $"--Kiosk:Postgres:DataDir={_dataDirectory}",
             $"--Parameters:staff-api-key={staffKey}",
             "--Parameters:staff-pin=2468",
@@ -51,10 +53,14 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
             .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
 
         _app = await builder.BuildAsync(timeout.Token);
+        // Watched from before the start: StartAsync itself returns only once the orchestrator has launched everything.
+        var resources = Task.WhenAll(ResourceNames.Select(name => WaitAsync(name, started, timeout.Token)));
+        Report.Progress($"kiosk: AppHost built after {started.Elapsed.TotalSeconds:0.0} s; starting its resources");
         await _app.StartAsync(timeout.Token);
+        Report.Progress($"kiosk: orchestrator launched everything after {started.Elapsed.TotalSeconds:0.0} s");
         try
         {
-            Startup = await Task.WhenAll(ResourceNames.Select(name => WaitAsync(name, started, timeout.Token)));
+            Startup = await resources;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
