@@ -3,7 +3,9 @@ using System.Globalization;
 namespace Kiosk.Benchmarks;
 
 /// <summary>A process's resident memory; <see cref="AnonMiB"/> is the part not backed by files (heaps, stacks, JIT code).</summary>
-public sealed record MemoryRow(string Resource, int Pid, string Process, double RssMiB, double PeakRssMiB, double AnonMiB = double.NaN);
+/// <see cref="PssMiB"/> shares each page among the processes mapping it (the runtime's files are mapped by every .NET process).
+public sealed record MemoryRow(
+    string Resource, int Pid, string Process, double RssMiB, double PeakRssMiB, double AnonMiB = double.NaN, double PssMiB = double.NaN);
 
 /// <summary>Resident memory of the Kiosk processes, read from /proc (Linux only).</summary>
 public static class ProcessMemory
@@ -140,11 +142,23 @@ public static class ProcessMemory
         {
             var status = File.ReadAllLines($"/proc/{process.Pid}/status");
             return new MemoryRow(resource, process.Pid, ProgramName(process.Argv) ?? "?", KiB(status, "VmRSS:") / 1024, KiB(status, "VmHWM:") / 1024,
-                KiB(status, "RssAnon:") / 1024);
+                KiB(status, "RssAnon:") / 1024, Pss(process.Pid));
         }
         catch (IOException)
         {
             return null;
+        }
+    }
+
+    private static double Pss(int pid)
+    {
+        try
+        {
+            return KiB(File.ReadAllLines($"/proc/{pid}/smaps_rollup"), "Pss:") / 1024;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return double.NaN;
         }
     }
 

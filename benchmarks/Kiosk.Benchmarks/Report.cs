@@ -56,6 +56,8 @@ public static class Report
         }
         text.AppendLine(Row("resident memory after the run, MiB", node is null ? "-" : Number(node.TotalRssMiB), Number(kiosk.TotalRssMiB),
             node is null ? "" : Ratio(kiosk.TotalRssMiB, node.TotalRssMiB, lowerIsBetter: true)));
+        text.AppendLine(Row("proportional memory (PSS) after the run, MiB", node is null ? "-" : Number(node.TotalPssMiB), Number(kiosk.TotalPssMiB),
+            node is null ? "" : Ratio(kiosk.TotalPssMiB, node.TotalPssMiB, lowerIsBetter: true)));
         text.AppendLine(Row("start-up to all healthy, s", Seconds(node?.StartupSeconds), Seconds(kiosk.StartupSeconds),
             node?.StartupSeconds is { } ns && kiosk.StartupSeconds is { } ks ? Ratio(ks, ns, lowerIsBetter: true) : ""));
 
@@ -74,8 +76,8 @@ public static class Report
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"  menu reads, {m.Target}: {m.Requests} requests, {m.Concurrency} concurrent, {m.Errors} errors, {m.PerSecond:0}/s, p50 {Ms(m.Latency.P50)}, p99 {Ms(m.Latency.P99)}");
             }
-            text.AppendLine("  memory (VmRSS / VmHWM / RssAnon MiB): " + string.Join(", ", system.Memory.Select(m =>
-                string.Create(CultureInfo.InvariantCulture, $"{m.Resource} {m.RssMiB:0}/{m.PeakRssMiB:0}/{m.AnonMiB:0}"))));
+            text.AppendLine("  memory (VmRSS / VmHWM / RssAnon / Pss MiB): " + string.Join(", ", system.Memory.Select(m =>
+                string.Create(CultureInfo.InvariantCulture, $"{m.Resource} {m.RssMiB:0}/{m.PeakRssMiB:0}/{m.AnonMiB:0}/{m.PssMiB:0}"))));
         }
         text.AppendLine();
         text.AppendLine("ok = holds exactly its kiosk's items, once, paid once; ok/s counts only those. Kiosk memory: every service process,");

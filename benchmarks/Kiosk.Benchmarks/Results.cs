@@ -52,6 +52,9 @@ public sealed record SystemResult(
 {
     public double TotalRssMiB => Memory.Sum(m => m.RssMiB);
 
+    /// <summary>The same processes counted by proportional set size: shared pages once, not once per process.</summary>
+    public double TotalPssMiB => Memory.Sum(m => m.PssMiB);
+
     /// <summary>Where the one-kiosk order's time goes (Kiosk started by the benchmark only).</summary>
     public IReadOnlyList<HopRow>? Hops { get; init; }
 }

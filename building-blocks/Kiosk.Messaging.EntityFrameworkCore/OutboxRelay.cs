@@ -93,64 +93,69 @@ internal sealed class OutboxRelay<TContext>(
         // Released however the round ends: a lock left on a pooled connection would stop every replica's relay.
         await using (lease)
         {
-            List<string> parkedKeys;
             List<OutboxMessage> batch;
             using (SuppressInstrumentationScope.Begin())
             {
-                parkedKeys = await db.Set<OutboxMessage>()
-                    .Where(m => m.SentAt == null && m.ParkedAt != null)
-                    .Select(m => m.Key)
-                    .Distinct()
-                    .ToListAsync(cancellationToken);
-                batch = await db.Set<OutboxMessage>()
-                    .Where(m => m.SentAt == null && m.ParkedAt == null)
+                // One query: unsent rows in write order, leaving out every key that has a parked row (its later rows
+                // wait behind it until staff retry it).
+                var outbox = db.Set<OutboxMessage>();
+                batch = await outbox
+                    .Where(m => m.SentAt == null && m.ParkedAt == null
+                        && !outbox.Any(p => p.Key == m.Key && p.SentAt == null && p.ParkedAt != null))
                     .OrderBy(m => m.Id)
                     .Take(BatchSize)
                     .ToListAsync(cancellationToken);
             }
-            return await PublishAsync(db, batch, new OutboxRound(parkedKeys, clock.GetUtcNow()), cancellationToken);
+            return await PublishAsync(db, batch, new OutboxRound([], clock.GetUtcNow()), cancellationToken);
         }
     }
 
+    /// <summary>
+    /// Publishes the round's rows, one lane per key: a key's rows go one after the other, each only once the broker has
+    /// acknowledged the one before, while different keys' lanes go at the same time (a round costs about one broker
+    /// round trip, not one per row). The outcome of every row is saved in one write at the end of the round.
+    /// </summary>
     private async Task<int> PublishAsync(TContext db, List<OutboxMessage> batch, OutboxRound round, CancellationToken cancellationToken)
     {
         var published = 0;
-        foreach (var message in batch)
+        var brokerAway = false;
+        await Task.WhenAll(round.Lanes(batch).Select(async lane =>
         {
-            if (!round.MayPublish(message))
+            foreach (var message in lane)
             {
-                continue;
-            }
-
-            // A row once started is finished, even when the service is stopping (the producer's timeout bounds it):
-            // abandoned between the broker's ack and the save, it would be sent again by the next relay.
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                await publisher.PublishAsync(
-                    message.Topic, message.Key, Encoding.UTF8.GetBytes(message.Payload),
-                    KafkaTelemetry.ParentFrom(message.ReadTraceContext()), cancellationToken: CancellationToken.None);
-                message.MarkSent(clock.GetUtcNow());
-                published++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                round.Hold(message.Key);
-                var rowSpecific = OutboxPublishFailure.IsRowSpecific(ex);
-                RecordFailure(message, ex, rowSpecific);
-                await SaveUntracedAsync(db, CancellationToken.None);
-                if (!rowSpecific)
+                // A row once started is finished, even when the service is stopping (the producer's timeout bounds it);
+                // a stop or an outage only keeps the lane's next rows from starting.
+                if (cancellationToken.IsCancellationRequested || Volatile.Read(ref brokerAway))
                 {
-                    // The broker is most likely away: end the round rather than wait out a timeout for every row.
-                    break;
+                    return;
                 }
-                continue;
+                try
+                {
+                    await publisher.PublishAsync(
+                        message.Topic, message.Key, Encoding.UTF8.GetBytes(message.Payload),
+                        KafkaTelemetry.ParentFrom(message.ReadTraceContext()), cancellationToken: CancellationToken.None);
+                    message.MarkSent(clock.GetUtcNow());
+                    Interlocked.Increment(ref published);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    var rowSpecific = OutboxPublishFailure.IsRowSpecific(ex);
+                    RecordFailure(message, ex, rowSpecific);
+                    if (!rowSpecific)
+                    {
+                        // The broker is most likely away: start no more rows rather than wait out a timeout for each.
+                        Volatile.Write(ref brokerAway, true);
+                    }
+                    // Later rows of this key wait for it.
+                    return;
+                }
             }
+        }));
 
-            // Saved per row: a crash between publish and save re-sends one event, never loses one.
-            await SaveUntracedAsync(db, CancellationToken.None);
-        }
-
+        // Saved once per round, whatever happened: a crash between publish and save re-sends this round's rows (the
+        // consumers' inboxes drop the copies), never loses one.
+        await SaveUntracedAsync(db, CancellationToken.None);
+        cancellationToken.ThrowIfCancellationRequested();
         return published;
     }
 

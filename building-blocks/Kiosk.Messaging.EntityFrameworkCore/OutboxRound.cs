@@ -20,4 +20,24 @@ internal sealed class OutboxRound(IEnumerable<string> parkedKeys, DateTimeOffset
     }
 
     public void Hold(string key) => _heldKeys.Add(key);
+
+    /// <summary>
+    /// The rows of <paramref name="batch"/> (in write order) that may go, one lane per key, each lane in write order:
+    /// lanes of different keys may be published side by side, a lane's rows only one after the other.
+    /// </summary>
+    public List<List<OutboxMessage>> Lanes(IEnumerable<OutboxMessage> batch)
+    {
+        var lanes = new Dictionary<string, List<OutboxMessage>>();
+        var order = new List<List<OutboxMessage>>();
+        foreach (var message in batch.Where(MayPublish))
+        {
+            if (!lanes.TryGetValue(message.Key, out var lane))
+            {
+                lanes[message.Key] = lane = [];
+                order.Add(lane);
+            }
+            lane.Add(message);
+        }
+        return order;
+    }
 }
