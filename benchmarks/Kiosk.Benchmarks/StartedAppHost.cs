@@ -54,9 +54,11 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
 
         _app = await builder.BuildAsync(timeout.Token);
         // Watched from before the start: StartAsync itself returns only once the orchestrator has launched everything.
-        var resources = Task.WhenAll(ResourceNames.Select(name => WaitAsync(name, started, timeout.Token)));
+        var appStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resources = Task.WhenAll(ResourceNames.Select(name => WaitAsync(name, started, appStarted.Task, timeout.Token)));
         Report.Progress($"kiosk: AppHost built after {started.Elapsed.TotalSeconds:0.0} s; starting its resources");
         await _app.StartAsync(timeout.Token);
+        appStarted.SetResult();
         Report.Progress($"kiosk: orchestrator launched everything after {started.Elapsed.TotalSeconds:0.0} s");
         try
         {
@@ -73,7 +75,7 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
 
     // Aspire counts a project without a health check as healthy once its process runs, so projects are
     // ready only when their own /health answers 200.
-    private async Task<ResourceStartup> WaitAsync(string name, Stopwatch started, CancellationToken cancellationToken)
+    private async Task<ResourceStartup> WaitAsync(string name, Stopwatch started, Task appStarted, CancellationToken cancellationToken)
     {
         await _app!.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken);
         var healthy = started.Elapsed.TotalSeconds;
@@ -81,6 +83,8 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
         {
             return new ResourceStartup(name, Math.Round(healthy, 2), null);
         }
+        // Endpoints can be resolved only once StartAsync has returned.
+        await appStarted.WaitAsync(cancellationToken);
         using var http = new HttpClient { BaseAddress = _app.GetEndpoint(name, "http"), Timeout = TimeSpan.FromSeconds(5) };
         while (true)
         {

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Start-up of the system as a developer starts it: `dotnet run --project Kiosk.AppHost` (already built, so a warm build
+# check) until the gateway's /health answers 200. The gateway is started only once every service reports healthy, so
+# that moment is "everything healthy". Prints the AppHost's own milestones on the way, then stops it (SIGTERM).
+# It binds the fixed ports (8080, 9092, 18888): run it under the shared lock, e.g.
+#   flock /tmp/kiosk-integration.lock benchmarks/startup.sh [Debug|Release]
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+CONFIGURATION=${1:-Debug}
+LOG=$(mktemp -t kiosk-startup.XXXXXX)
+PATIENCE_S=300
+
+start=$(date +%s.%N)
+dotnet run -c "$CONFIGURATION" --project "$REPO/Kiosk.AppHost" >"$LOG" 2>&1 &
+apphost=$!
+trap 'kill -TERM $apphost 2>/dev/null || true; wait $apphost 2>/dev/null || true; rm -f "$LOG"' EXIT
+
+elapsed() { echo "$(date +%s.%N) - $start" | bc; }
+healthy=""
+while [[ -z $healthy ]]; do
+  if curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:8080/health 2>/dev/null; then
+    healthy=$(elapsed)
+  elif ! kill -0 $apphost 2>/dev/null; then
+    echo "the AppHost exited before the gateway was healthy:" >&2; tail -30 "$LOG" >&2; exit 1
+  elif (( $(echo "$(elapsed) > $PATIENCE_S" | bc) )); then
+    echo "not healthy after $PATIENCE_S s" >&2; tail -30 "$LOG" >&2; exit 1
+  else
+    sleep 0.1
+  fi
+done
+printf 'everything healthy (gateway /health 200) after %.1f s, %s build, %s CPUs, load average %s\n' \
+  "$healthy" "$CONFIGURATION" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
