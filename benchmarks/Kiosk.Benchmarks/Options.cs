@@ -15,6 +15,7 @@ public sealed record Options
     public string? PeerDirectory { get; init; }
     public int PeerMaxWaitMs { get; init; } = 10;
     public string? JsonPath { get; init; }
+    public string? ServiceLogLevel { get; init; }
 
     /// <summary>Orders measured at a number of kiosks: at least <see cref="Orders"/>, and four per kiosk so every kiosk orders repeatedly.</summary>
     public int OrdersAt(int kiosks) => Math.Max(Orders, 4 * kiosks);
@@ -35,6 +36,8 @@ public sealed record Options
           --peer DIR            also start and measure the Node peer from DIR (a prepared copy: benchmarks/prepare-peer.sh)
           --peer-max-wait-ms N  the peer consumers' fetch wait (default 10, as in the peer's README)
           --json PATH           also write the results as JSON
+          --service-log-level L an experiment: run every process of the started AppHost with Logging:LogLevel:Default=L
+                                (e.g. Warning), to see what per-request Information logs cost
         """;
 
     public static Options Parse(string[] args)
@@ -56,6 +59,9 @@ public sealed record Options
                 "--peer" => options with { PeerDirectory = PeerDirectoryOf(value) },
                 "--peer-max-wait-ms" => options with { PeerMaxWaitMs = Positive(name, value) },
                 "--json" => options with { JsonPath = value },
+                "--service-log-level" => options with { ServiceLogLevel = Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(value, out var level)
+                    ? level.ToString()
+                    : throw new ArgumentException($"--service-log-level must be a log level such as Warning, not '{value}'.") },
                 _ => throw new ArgumentException($"Unknown option {name}.\n\n{Usage}"),
             };
         }

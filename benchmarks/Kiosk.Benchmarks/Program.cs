@@ -54,6 +54,12 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
         else
         {
             Report.Progress("kiosk: starting the AppHost (free ports, temporary database) ...");
+            if (options.ServiceLogLevel is { } level)
+            {
+                // The orchestrator's processes inherit this process's environment.
+                Environment.SetEnvironmentVariable("Logging__LogLevel__Default", level);
+                Report.Progress($"kiosk: experiment: every process logs at {level} and above");
+            }
             // Disposed in the finally below, whatever happens after this line.
 #pragma warning disable CA2000
             started = new StartedAppHost(options.StaffKey);
