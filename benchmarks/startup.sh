@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up of the system as a developer starts it: `dotnet run --project Kiosk.AppHost` (built first, untimed, so the run
-# only checks the build is up to date) until the gateway's /health answers 200. The gateway is started only once every service reports healthy, so
-# that moment is "everything healthy". Prints the AppHost's own milestones on the way, then stops it (SIGTERM).
+# only checks the build is up to date) until the gateway's /health answers 200. The gateway is started only once every
+# service reports healthy, so that moment is "everything healthy". Prints the time, then stops the AppHost (SIGTERM).
 # It binds the fixed ports (8080, 9092, 18888): run it under the shared lock, e.g.
 #   flock /tmp/kiosk-integration.lock benchmarks/startup.sh [Debug|Release]
 set -euo pipefail
