@@ -165,8 +165,8 @@
     const streaming = () => { if (flowing) { root.dataset.live = "open"; } else { delete root.dataset.live; } };
     const open = () => {
         source = new EventSource(marker.dataset.liveStream);
-        flowing = true;
-        source.addEventListener("open", streaming);
+        // Every (re)opening starts flowing: a server whose events are held up says so at once with health {live: false}.
+        source.addEventListener("open", () => { flowing = true; streaming(); });
         source.addEventListener("error", () => {
             // Dropped: poll until the stream is back. The browser reconnects by itself (with Last-Event-ID) unless the
             // server refused the stream outright; then try again in a while.
