@@ -74,7 +74,9 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
             menu.Add(await Scenarios.MenuReadsAsync("kiosk menu service direct", menuService, "/api/menu/categories", options));
         }
         var orders = await new Scenarios(api, options).OrderRunsAsync();
-        foreach (var line in await new LiveStreamScenarios(api, options).RunAllAsync())
+        var webPid = () => (started is not null ? ProcessMemory.ForResources(started.ProcessIds()) : ProcessMemory.ForSystemListeningOn(gateway.Port))
+            .FirstOrDefault(r => r.Resource == "web")?.Pid;
+        foreach (var line in await new LiveStreamScenarios(api, options, webPid).RunAllAsync())
         {
             Report.Progress($"kiosk: {line}");
         }
