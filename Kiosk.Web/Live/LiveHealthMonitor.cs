@@ -14,6 +14,7 @@ public sealed class LiveHealthMonitor(
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    private const int FailuresBeforePolling = 2;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,9 +24,16 @@ public sealed class LiveHealthMonitor(
             return;
         }
         using var timer = new PeriodicTimer(Interval);
+        var failures = 0;
         do
         {
             var (healthy, description) = await CheckAsync(registrations, stoppingToken);
+            failures = healthy ? 0 : failures + 1;
+            // One slow probe on a busy machine is not an outage: the pages poll only after two checks in a row fail.
+            if (!healthy && failures < FailuresBeforePolling)
+            {
+                continue;
+            }
             if (feed.SetLive(healthy))
             {
                 if (healthy)
