@@ -93,6 +93,8 @@ internal sealed class KafkaBroadcastConsumer(
                 {
                     // e.g. a topic the broker does not have yet; nothing is lost, the next turn polls again.
                     health.Failed(ex.Message);
+                    // Alive and polling, but not reading: degraded with the error, not stuck.
+                    health.Polled(clock.GetUtcNow(), assignedPartitions: 0);
                     logger.LogWarning(ex, "Broadcast consumer {Group} error; carrying on", config.GroupId);
                     stoppingToken.WaitHandle.WaitOne(ErrorPause);
                 }
