@@ -38,7 +38,7 @@ public sealed class LiveHealthMonitor(
             {
                 if (healthy)
                 {
-                    logger.LogInformation("Live events flow again; streams told to stop polling ({Description})", description);
+                    logger.LogInformation("Live events flow again; streams told to stop polling");
                 }
                 else
                 {
