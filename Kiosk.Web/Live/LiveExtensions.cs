@@ -14,6 +14,7 @@ public static class LiveExtensions
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddSingleton<IBroadcastHandler>(sp => sp.GetRequiredService<LiveFeed>());
         builder.Services.AddScoped<LiveSnapshots>();
+        builder.Services.AddHostedService<LiveHealthMonitor>();
         builder.AddKafkaBroadcastConsumer("kafka", [Topics.OrderStatusChanged, Topics.MenuAvailabilityChanged]);
         return builder;
     }

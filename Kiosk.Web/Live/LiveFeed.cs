@@ -24,6 +24,7 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger) : IBroadcastHandler
     private readonly Queue<Guid> _seenOrder = new();
     private readonly List<Channel<LiveEvent>> _streams = [];
     private long _sequence;
+    private bool _live = true;
 
     public string FeedId { get; } = Guid.NewGuid().ToString("N")[..8];
 
@@ -35,6 +36,41 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger) : IBroadcastHandler
             {
                 return _streams.Count;
             }
+        }
+    }
+
+    /// <summary>
+    /// False while the events cannot reach this process (the broker is away, the consumer is stuck or has no
+    /// partitions): a page then polls until it hears otherwise. See <see cref="LiveHealthMonitor"/>.
+    /// </summary>
+    public bool IsLive
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _live;
+            }
+        }
+    }
+
+    /// <summary>Tells every open stream when events stop or start reaching this process.</summary>
+    /// <returns>True when this changed the state.</returns>
+    public bool SetLive(bool live)
+    {
+        lock (_gate)
+        {
+            if (_live == live)
+            {
+                return false;
+            }
+            _live = live;
+            var notice = new LiveEvent(0, null, null, live);
+            foreach (var stream in _streams)
+            {
+                stream.Writer.TryWrite(notice);
+            }
+            return true;
         }
     }
 

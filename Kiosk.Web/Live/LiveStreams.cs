@@ -10,6 +10,8 @@ namespace Kiosk.Web.Live;
 /// The live streams (server-sent events), one per screen kind. Each starts with a <c>snapshot</c> event (the state
 /// now), or, when the browser reconnects with a Last-Event-ID this process still remembers, with the events it missed;
 /// then one event per change, and a <c>ping</c> every <see cref="KioskWebOptions.LiveHeartbeatSeconds"/> while idle.
+/// While events cannot reach this process (see <see cref="LiveHealthMonitor"/>) a <c>health</c> event
+/// <c>{"live": false}</c> tells the page to poll, and <c>{"live": true}</c> that the events flow again.
 /// </summary>
 public static class LiveStreams
 {
@@ -17,6 +19,7 @@ public static class LiveStreams
     public const string OrderEvent = "order";
     public const string AvailabilityEvent = "availability";
     public const string PingEvent = "ping";
+    public const string HealthEvent = "health";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -90,6 +93,11 @@ public static class LiveStreams
             }
         }
 
+        if (!feed.IsLive)
+        {
+            yield return HealthItem(false);
+        }
+
         var events = subscription.Events;
         Task<bool>? arrival = null;
         while (!ct.IsCancellationRequested)
@@ -126,9 +134,14 @@ public static class LiveStreams
     }
 
     private static SseItem<string>? ToItem(LiveFeed feed, LiveEvent live, Func<LiveEvent, object?> view) =>
-        view(live) is { } data
+        live.Live is { } flowing ? HealthItem(flowing)
+        : view(live) is { } data
             ? Item(live.Order is not null ? OrderEvent : AvailabilityEvent, data, feed.IdOf(live.Sequence))
             : null;
+
+    // No id, like a ping: a notice is about now, not a place in the feed to resume from.
+    private static SseItem<string> HealthItem(bool live) =>
+        new(JsonSerializer.Serialize(new { live }, Json), HealthEvent);
 
     private static SseItem<string> Item(string type, object data, string id) =>
         new(JsonSerializer.Serialize(data, Json), type)

@@ -7,9 +7,10 @@ namespace Kiosk.Benchmarks;
 
 /// <summary>
 /// The live streams (server-sent events through the gateway): how long after the change a connected screen hears of it,
-/// and what an idle confirmation screen costs in requests with polling and with a stream.
+/// what an idle confirmation screen costs in requests with polling and with a stream, and what 200 open streams cost the
+/// web process (<see cref="ManyStreamsScenario"/>).
 /// </summary>
-public sealed class LiveStreamScenarios(KioskApi api, Options options)
+public sealed class LiveStreamScenarios(KioskApi api, Options options, Func<int?> webPid)
 {
     // The item switched sold out and back: a dessert the other scenarios do not order.
     private const int SwitchedItem = 805;
@@ -27,6 +28,7 @@ public sealed class LiveStreamScenarios(KioskApi api, Options options)
         Report.Progress($"kiosk: sold out -> menu stream delivers it, {Samples} switches");
         results.Add(Line("sold out switched -> menu stream delivers it", await SoldOutToStreamAsync()));
         results.Add(await IdleConfirmationRequestsAsync(item));
+        results.AddRange(await new ManyStreamsScenario(api, options, webPid).RunAsync(item));
         return results;
     }
 

@@ -96,7 +96,9 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
             hops = [.. HopProfile.Requests(gatewayRequests, direct),
                 .. await HopProfile.ReadMessagingAsync(await started.DatabaseConnectionStringsAsync(), window.From, window.To)];
         }
-        foreach (var line in await new LiveStreamScenarios(api, options).RunAllAsync())
+        var webPid = () => (started is not null ? ProcessMemory.ForResources(started.ProcessIds()) : ProcessMemory.ForSystemListeningOn(gateway.Port))
+            .FirstOrDefault(r => r.Resource == "web")?.Pid;
+        foreach (var line in await new LiveStreamScenarios(api, options, webPid).RunAllAsync())
         {
             Report.Progress($"kiosk: {line}");
         }

@@ -53,3 +53,83 @@ internal sealed class ConsumerHealth(string group)
         return stalledFor >= StallThreshold ? HealthCheckResult.Unhealthy(description) : HealthCheckResult.Healthy(description);
     }
 }
+
+/// <summary>
+/// The broadcast consumer's view of itself (see <see cref="KafkaBroadcastConsumer"/>): when its thread last polled, how
+/// many partitions it holds, and the last error librdkafka reported. Written by the consume thread, read by the check.
+/// </summary>
+internal sealed class BroadcastConsumerHealth(string group, DateTimeOffset startedAt)
+{
+    /// <summary>A thread that has not polled for this long is stuck (a handler blocks it), whatever the broker says.</summary>
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(15);
+
+    private readonly Lock _gate = new();
+    private DateTimeOffset? _lastPoll;
+    private int _partitions;
+    private string? _lastError;
+
+    public void Polled(DateTimeOffset now, int assignedPartitions)
+    {
+        lock (_gate)
+        {
+            _lastPoll = now;
+            _partitions = assignedPartitions;
+        }
+    }
+
+    /// <summary>Partitions assigned: the group coordinator answered, so whatever went wrong before is over.</summary>
+    public void Assigned(int partitions)
+    {
+        lock (_gate)
+        {
+            _partitions = partitions;
+            _lastError = null;
+        }
+    }
+
+    public void Failed(string reason)
+    {
+        lock (_gate)
+        {
+            _lastError = reason;
+        }
+    }
+
+    /// <param name="now">The time of the check.</param>
+    /// <param name="brokerProblem">Why the broker did not answer a probe just now; null when it did.</param>
+    public HealthCheckResult Check(DateTimeOffset now, string? brokerProblem)
+    {
+        DateTimeOffset? lastPoll;
+        int partitions;
+        string? lastError;
+        lock (_gate)
+        {
+            (lastPoll, partitions, lastError) = (_lastPoll, _partitions, _lastError);
+        }
+
+        var silentFor = now - (lastPoll ?? startedAt);
+        if (silentFor >= StuckAfter)
+        {
+            return HealthCheckResult.Unhealthy(
+                $"Broadcast consumer {group} is stuck: no poll for {silentFor.TotalSeconds:0} s");
+        }
+        if (brokerProblem is not null)
+        {
+            return HealthCheckResult.Unhealthy($"Broadcast consumer {group} cannot reach the broker: {brokerProblem}");
+        }
+        if (partitions == 0)
+        {
+            // Joining the group (at start, or again after an outage cost it its partitions): events wait on the broker.
+            return HealthCheckResult.Degraded(
+                $"Broadcast consumer {group} has no partitions yet" + (lastError is null ? "" : $" (last error: {lastError})"));
+        }
+        return HealthCheckResult.Healthy($"Broadcast consumer {group} holds {partitions} partitions and is consuming");
+    }
+}
+
+/// <summary>Healthy while the broadcast consumer polls, holds its partitions and the broker answers.</summary>
+internal sealed class BroadcastConsumerHealthCheck(BroadcastConsumerHealth health, KafkaBrokerProbe broker, TimeProvider clock) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(health.Check(clock.GetUtcNow(), broker.Problem()));
+}

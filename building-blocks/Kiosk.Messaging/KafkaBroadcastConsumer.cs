@@ -8,14 +8,21 @@ namespace Kiosk.Messaging;
 /// Reads the broadcast topics on a thread of its own and hands every message to the <see cref="IBroadcastHandler"/>.
 /// Its consumer group is this process's alone, so every replica of the app sees every message. It never gives up:
 /// librdkafka reconnects after a broker outage by itself, a fatal error replaces the client, anything else is logged
-/// and polling goes on.
+/// and polling goes on. It keeps its own position in each partition: a broker outage longer than the session timeout
+/// costs the group its partitions, and when they come back reading resumes exactly there, so the events published
+/// meanwhile (from the outboxes, as soon as the broker is up) are neither skipped nor repeated.
 /// </summary>
 internal sealed class KafkaBroadcastConsumer(
-    ConsumerConfig config, IReadOnlyList<string> topics, IBroadcastHandler handler, ILogger<KafkaBroadcastConsumer> logger)
+    ConsumerConfig config, IReadOnlyList<string> topics, IBroadcastHandler handler, BroadcastConsumerHealth health,
+    TimeProvider clock, ILogger<KafkaBroadcastConsumer> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan ErrorPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WatermarkTimeout = TimeSpan.FromSeconds(5);
+
+    // The next offset to read in each partition; touched only on the consume thread (rebalance handlers run there too).
+    private readonly Dictionary<TopicPartition, Offset> _positions = [];
 
     public string Group => config.GroupId;
 
@@ -62,8 +69,10 @@ internal sealed class KafkaBroadcastConsumer(
 
                     if (consumer.Consume(Poll) is { Message: not null } result)
                     {
+                        _positions[result.TopicPartition] = result.Offset + 1;
                         Deliver(InboundMessage.From(result));
                     }
+                    health.Polled(clock.GetUtcNow(), consumer.Assignment.Count);
 
                     if (fatal is { } error)
                     {
@@ -75,6 +84,7 @@ internal sealed class KafkaBroadcastConsumer(
                 }
                 catch (KafkaException ex) when (ex.Error.IsFatal)
                 {
+                    health.Failed(ex.Error.Reason);
                     Close(consumer);
                     consumer = null;
                     stoppingToken.WaitHandle.WaitOne(ErrorPause);
@@ -82,6 +92,9 @@ internal sealed class KafkaBroadcastConsumer(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // e.g. a topic the broker does not have yet; nothing is lost, the next turn polls again.
+                    health.Failed(ex.Message);
+                    // Alive and polling, but not reading: degraded with the error, not stuck.
+                    health.Polled(clock.GetUtcNow(), assignedPartitions: 0);
                     logger.LogWarning(ex, "Broadcast consumer {Group} error; carrying on", config.GroupId);
                     stoppingToken.WaitHandle.WaitOne(ErrorPause);
                 }
@@ -112,12 +125,46 @@ internal sealed class KafkaBroadcastConsumer(
             .SetErrorHandler((_, error) =>
             {
                 KafkaLogging.Error(logger, error);
+                health.Failed($"{error.Code}: {error.Reason}");
                 if (error.IsFatal)
                 {
                     onFatal(error);
                 }
             })
+            .SetPartitionsAssignedHandler((consumer, partitions) =>
+            {
+                logger.LogInformation("Broadcast consumer {Group} assigned {Partitions}", config.GroupId, string.Join(", ", partitions));
+                health.Assigned(partitions.Count);
+                return partitions.Select(p => new TopicPartitionOffset(p, StartOf(consumer, p)));
+            })
+            .SetPartitionsLostHandler((_, partitions) =>
+                logger.LogWarning("Broadcast consumer {Group} lost {Partitions}; reading resumes where it was when they come back",
+                    config.GroupId, string.Join(", ", partitions)))
             .Build();
+
+    /// <summary>
+    /// Where to read <paramref name="partition"/> from: where this process was; or, the first time, the partition's end
+    /// as a number (not "latest" again later, which would skip what was published while the partition was away).
+    /// </summary>
+    private Offset StartOf(IConsumer<string, byte[]> consumer, TopicPartition partition)
+    {
+        if (_positions.TryGetValue(partition, out var known))
+        {
+            return known;
+        }
+        try
+        {
+            var end = consumer.QueryWatermarkOffsets(partition, WatermarkTimeout).High;
+            _positions[partition] = end;
+            return end;
+        }
+        catch (KafkaException ex)
+        {
+            logger.LogWarning("Broadcast consumer {Group} could not read the end of {Partition} ({Reason}); starting from the latest",
+                config.GroupId, partition, ex.Error.Reason);
+            return Offset.End;
+        }
+    }
 
     private static void Close(IConsumer<string, byte[]>? consumer)
     {

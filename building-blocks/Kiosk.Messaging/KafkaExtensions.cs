@@ -16,6 +16,9 @@ namespace Kiosk.Messaging;
 /// </summary>
 public static class KafkaExtensions
 {
+    /// <summary>The tag of the broadcast consumer's health check, for whoever must know whether broadcasts flow.</summary>
+    public const string BroadcastHealthTag = "kafka-broadcast";
+
     /// <summary>
     /// Registers the process's one long-lived producer (rebuilt after a fatal error) and the
     /// <see cref="KafkaEventPublisher"/> on the Kafka connection <paramref name="connectionName"/>.
@@ -123,9 +126,20 @@ public static class KafkaExtensions
         };
         Apply(config, settings);
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new BroadcastConsumerHealth(config.GroupId, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         builder.Services.AddHostedService(sp => new KafkaBroadcastConsumer(
-            config, topics, sp.GetRequiredService<IBroadcastHandler>(), sp.GetRequiredService<ILogger<KafkaBroadcastConsumer>>()));
+            config, topics, sp.GetRequiredService<IBroadcastHandler>(), sp.GetRequiredService<BroadcastConsumerHealth>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KafkaBroadcastConsumer>>()));
         AddClientCommons(builder, settings);
+        if (!settings.DisableHealthChecks)
+        {
+            builder.Services.AddSingleton(sp => new BroadcastConsumerHealthCheck(
+                sp.GetRequiredService<BroadcastConsumerHealth>(), sp.GetRequiredService<KafkaBrokerProbe>(), sp.GetRequiredService<TimeProvider>()));
+            builder.Services.AddHealthChecks().Add(new(
+                $"{connectionName}-broadcast", sp => sp.GetRequiredService<BroadcastConsumerHealthCheck>(), null,
+                ["ready", "kafka", BroadcastHealthTag]));
+        }
         return builder;
     }
 

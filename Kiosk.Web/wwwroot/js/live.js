@@ -1,6 +1,7 @@
 // Kiosk: live screens. A page that names a stream (data-live-stream) follows it with EventSource: the server pushes
 // each change the moment it happens. While the stream is open, <html data-live="open"> tells site.js's pollers to
-// stay quiet; when it cannot be opened or drops, the attribute goes and they poll as before, on their own.
+// stay quiet; when it cannot be opened or drops, or the server says its events are not flowing (a "health" event with
+// live: false, e.g. while the message broker is away), the attribute goes and they poll as before, on their own.
 (function () {
     "use strict";
 
@@ -159,17 +160,30 @@
     if (!handlers) { return; }
 
     let source = null;
+    // False while the server says events are not reaching it: the stream stays open, the page polls meanwhile.
+    let flowing = true;
+    const streaming = () => { if (flowing) { root.dataset.live = "open"; } else { delete root.dataset.live; } };
     const open = () => {
         source = new EventSource(marker.dataset.liveStream);
-        source.addEventListener("open", () => { root.dataset.live = "open"; });
+        // Every (re)opening starts flowing: a server whose events are held up says so at once with health {live: false}.
+        source.addEventListener("open", () => { flowing = true; streaming(); });
         source.addEventListener("error", () => {
             // Dropped: poll until the stream is back. The browser reconnects by itself (with Last-Event-ID) unless the
             // server refused the stream outright; then try again in a while.
             delete root.dataset.live;
             if (source.readyState === EventSource.CLOSED) { window.setTimeout(open, 5000); }
         });
+        source.addEventListener("health", event => {
+            try {
+                flowing = JSON.parse(event.data).live !== false;
+            } catch (e) {
+                flowing = true;
+            }
+            // The events held up meanwhile follow once they flow again; until then the page's own polling shows the state.
+            streaming();
+        });
         Object.keys(handlers).forEach(type => source.addEventListener(type, event => {
-            root.dataset.live = "open";
+            streaming();
             try {
                 handlers[type](JSON.parse(event.data));
             } catch (e) {

@@ -8,7 +8,7 @@ public sealed record LiveItem(string Type, string? Id, JsonNode? Data)
     public string? Status => Data?["status"]?.GetValue<string>();
 }
 
-/// <summary>A live stream opened through the gateway, read event by event; pings are skipped but counted.</summary>
+/// <summary>A live stream opened through the gateway, read event by event; pings and health notices are skipped.</summary>
 public sealed class LiveStreamClient : IAsyncDisposable
 {
     private readonly HttpClient _http;
@@ -50,7 +50,8 @@ public sealed class LiveStreamClient : IAsyncDisposable
             while (await _events.MoveNextAsync())
             {
                 var item = _events.Current;
-                if (item.EventType != "ping")
+                // A health notice (the feed stopped or resumed) is about the connection, not the screen's state.
+                if (item.EventType is not "ping" and not "health")
                 {
                     return new LiveItem(item.EventType, item.EventId, item.Data.Length == 0 ? null : JsonNode.Parse(item.Data));
                 }
