@@ -174,6 +174,42 @@ public sealed class MealOrderTests(KioskAppFixture app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_choice_sold_out_while_the_chooser_is_open_is_taken_away_and_adding_waits_for_another()
+    {
+        // Meal 603 (Jolly Spaghetti Meal with Drink): size 9311 regular / 9312 large (+₱20).
+        var customer = await browser.NewPageAsync(app.GatewayUrl);
+        await using var customerContext = customer.Context;
+        await StartOrderAsync(customer);
+        await OpenMealAsync(customer, 603);
+        await Expect(customer.Locator("html")).ToHaveAttributeAsync("data-live", "open", new() { Timeout = 10_000 });
+        await NextAsync(customer, "Drink size");
+        await customer.GetByTestId("choice-9312").ClickAsync();
+        await Expect(customer.GetByTestId("chooser-price")).ToHaveTextAsync(Peso(125.00m));
+
+        using var staff = app.CreateStaffClient();
+        (await staff.PutAsJsonAsync("/api/menu/choices/9312/availability", new { available = false })).EnsureSuccessStatusCode();
+        try
+        {
+            await Expect(customer.GetByTestId("choice-9312").Locator("input")).ToBeDisabledAsync(new() { Timeout = 10_000 });
+            await Expect(customer.GetByTestId("choice-9312").Locator("input")).Not.ToBeCheckedAsync();
+            await Expect(customer.GetByTestId("chooser-price")).ToHaveTextAsync(Peso(105.00m));
+            await Expect(customer.GetByTestId("chooser-missing")).ToHaveTextAsync("Still to choose: Drink size");
+            await Expect(customer.GetByTestId("chooser-next")).ToHaveAttributeAsync("aria-disabled", "true");
+            await Screenshots.SaveAsync(customer, "choice-sold-out-meanwhile");
+
+            await customer.GetByTestId("choice-9311").ClickAsync();
+            await Expect(customer.GetByTestId("chooser-missing")).ToBeEmptyAsync();
+            await NextAsync(customer, "Add-ons");
+            await customer.GetByTestId("add-to-cart").ClickAsync();
+            await Expect(customer.GetByTestId("added-toast")).ToContainTextAsync("Jolly Spaghetti Meal with Drink");
+        }
+        finally
+        {
+            (await staff.PutAsJsonAsync("/api/menu/choices/9312/availability", new { available = true })).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
     public async Task A_sold_out_choice_is_disabled_in_the_chooser()
     {
         using var staff = app.CreateStaffClient();
