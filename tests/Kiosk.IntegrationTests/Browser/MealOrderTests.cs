@@ -210,6 +210,31 @@ public sealed class MealOrderTests(KioskAppFixture app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Without_script_the_chooser_shows_every_step_at_once_and_still_adds_the_meal()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.GatewayUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = 1080, Height = 1920 },
+            JavaScriptEnabled = false,
+        });
+        context.SetDefaultTimeout(15_000);
+        var customer = await context.NewPageAsync();
+        await StartOrderAsync(customer);
+        await OpenMealAsync(customer, 603);
+
+        await Expect(customer.Locator("[data-option-group]:visible")).ToHaveCountAsync(3);
+        await Expect(customer.GetByTestId("chooser-next")).ToBeHiddenAsync();
+        await Expect(customer.GetByTestId("chooser-back")).ToBeHiddenAsync();
+        await customer.GetByTestId("choice-9312").ClickAsync();
+        await Screenshots.SaveAsync(customer, "no-script");
+        await customer.GetByTestId("add-to-cart").ClickAsync();
+        await Expect(customer.GetByTestId("added-toast")).ToContainTextAsync("Jolly Spaghetti Meal with Drink");
+        await customer.GotoAsync("/cart");
+        await Expect(customer.GetByTestId("line-total")).ToHaveTextAsync(Peso(125.00m));
+    }
+
+    [Fact]
     public async Task A_sold_out_choice_is_disabled_in_the_chooser()
     {
         using var staff = app.CreateStaffClient();
