@@ -93,6 +93,24 @@
         };
 
         $$("input[data-delta]", form).forEach(input => input.addEventListener("change", update));
+        // A choice the live stream takes away (live.js disables it) says "Sold out", as one sold out on arrival does.
+        const soldOutText = ($("[data-sold-out-text]") || {}).dataset?.soldOutText;
+        if (soldOutText && window.MutationObserver) {
+            const observer = new MutationObserver(records => records.forEach(({ target: input }) => {
+                const choice = input.closest(".choice");
+                const label = $(".sold-out", choice);
+                const soldOut = input.disabled && !input.hasAttribute("data-full");
+                if (soldOut && !label) {
+                    const span = document.createElement("span");
+                    span.className = "sold-out";
+                    span.textContent = soldOutText;
+                    choice.appendChild(span);
+                } else if (!soldOut && label) {
+                    label.remove();
+                }
+            }));
+            $$("input[data-delta]", form).forEach(input => observer.observe(input, { attributes: true, attributeFilter: ["disabled"] }));
+        }
         if (groups.length > 0 && chooser) {
             chooser.classList.add("stepping");
             back.addEventListener("click", () => show(Math.max(0, step - 1), true));

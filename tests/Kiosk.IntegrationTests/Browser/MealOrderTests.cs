@@ -192,6 +192,7 @@ public sealed class MealOrderTests(KioskAppFixture app, BrowserFixture browser)
         {
             await Expect(customer.GetByTestId("choice-9312").Locator("input")).ToBeDisabledAsync(new() { Timeout = 10_000 });
             await Expect(customer.GetByTestId("choice-9312").Locator("input")).Not.ToBeCheckedAsync();
+            await Expect(customer.GetByTestId("choice-9312")).ToContainTextAsync("Sold out");
             await Expect(customer.GetByTestId("chooser-price")).ToHaveTextAsync(Peso(105.00m));
             await Expect(customer.GetByTestId("chooser-missing")).ToHaveTextAsync("Still to choose: Drink size");
             await Expect(customer.GetByTestId("chooser-next")).ToHaveAttributeAsync("aria-disabled", "true");
