@@ -77,10 +77,20 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
             : await carts.AddItemAsync(cartId, menuItemId, quantity, key, ct);
         if (added.Succeeded)
         {
+            if (added.Value.Items.FirstOrDefault(l => l.LineId == replaceLineId) is { } replaced)
+            {
+                // The changed line goes once its new choice is in (if removing fails, the cart still shows it to remove).
+                // Chosen exactly as before, the add merged into it: it keeps the quantity chosen, not twice that.
+                var merged = replaced.MenuItemId == menuItemId
+                    && (replaced.Choices ?? []).Select(c => c.Id).ToHashSet().SetEquals(choiceIds)
+                    && (replaced.Note ?? "").Trim() == (note ?? "").Trim();
+                _ = merged
+                    ? await carts.SetQuantityAsync(cartId, replaced.LineId, Math.Clamp(quantity, 1, 20), ct)
+                    : await carts.RemoveLineAsync(cartId, replaced.LineId, ct);
+                return RedirectToPage("/Cart");
+            }
             if (!string.IsNullOrEmpty(replaceLineId))
             {
-                // The changed line goes once its new choice is in; if removing it fails, the cart still shows it to remove.
-                await carts.RemoveLineAsync(cartId, replaceLineId, ct);
                 return RedirectToPage("/Cart");
             }
             var line = added.Value.Items.FirstOrDefault(l => l.MenuItemId == menuItemId);
