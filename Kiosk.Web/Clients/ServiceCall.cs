@@ -50,6 +50,23 @@ internal static class ServiceCall
         _ => false,
     };
 
+    /// <summary>problem+json's <c>errors</c>: each key with its messages; null when absent or not of that shape.</summary>
+    private static Dictionary<string, string[]>? ReadErrors(JsonElement root)
+    {
+        if (!root.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        var read = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var field in errors.EnumerateObject())
+        {
+            read[field.Name] = field.Value.ValueKind == JsonValueKind.Array
+                ? [.. field.Value.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString() ?? "")]
+                : [];
+        }
+        return read;
+    }
+
     private static async Task<ServiceProblem> ReadProblemAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var status = (int)response.StatusCode;
@@ -63,7 +80,7 @@ internal static class ServiceCall
             }
             var detail = root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
             decimal? amountDue = root.TryGetProperty("amountDue", out var a) && a.TryGetDecimal(out var due) ? due : null;
-            return new ServiceProblem(status, string.IsNullOrWhiteSpace(detail) ? null : detail, amountDue);
+            return new ServiceProblem(status, string.IsNullOrWhiteSpace(detail) ? null : detail, amountDue, ReadErrors(root));
         }
         catch (JsonException)
         {

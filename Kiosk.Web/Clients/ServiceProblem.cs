@@ -1,7 +1,11 @@
 namespace Kiosk.Web.Clients;
 
-/// <summary>Why a service call did not succeed: the HTTP status (null when the service could not be reached) and its problem+json detail.</summary>
-public sealed record ServiceProblem(int? StatusCode, string? Detail, decimal? AmountDue = null)
+/// <summary>
+/// Why a service call did not succeed: the HTTP status (null when the service could not be reached), its problem+json detail
+/// and its <c>errors</c> (e.g. a refused checkout's sold-out lines, keyed by line id).
+/// </summary>
+public sealed record ServiceProblem(
+    int? StatusCode, string? Detail, decimal? AmountDue = null, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
     public static ServiceProblem Unreachable { get; } = new(null, null);
 

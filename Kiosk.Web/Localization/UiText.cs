@@ -45,6 +45,12 @@ public sealed record UiText
     public required string AddIt { get; init; }
     public required string NoThanks { get; init; }
 
+    /// <summary>"Step {0} of {1}": the chooser's step heading.</summary>
+    public required string StepOf { get; init; }
+    public required string Back { get; init; }
+    public required string Next { get; init; }
+    public required string StillToChoose { get; init; }
+
     public required string YourOrder { get; init; }
     public required string OrderEmpty { get; init; }
     public required string Remove { get; init; }
@@ -55,6 +61,11 @@ public sealed record UiText
     public required string PlaceOrder { get; init; }
     public required string AddMore { get; init; }
     public required string OrderType { get; init; }
+    public required string LinesSoldOut { get; init; }
+    public required string LineSoldOut { get; init; }
+    public required string LineChangeOrRemove { get; init; }
+    public required string LineRemove { get; init; }
+    public required string ChangeChoice { get; init; }
 
     public required string ThankYou { get; init; }
     public required string YourOrderNumber { get; init; }
@@ -82,6 +93,8 @@ public sealed record UiText
     public required string ErrorTitle { get; init; }
     public required string NotFoundTitle { get; init; }
     public required string SessionEnded { get; init; }
+
+    public string StepCount(int step, int count) => string.Format(CultureInfo.InvariantCulture, StepOf, step, count);
 
     public string ItemWord(int count) => count == 1 ? Item : Items;
 

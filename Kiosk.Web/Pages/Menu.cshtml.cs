@@ -16,6 +16,9 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
     public IReadOnlySet<int> ChosenChoices { get; private set; } = new HashSet<int>();
 
     public string? ChosenNote { get; private set; }
+
+    /// <summary>The cart line this chooser changes (its choice sold out): replaced by the new choice once that is added.</summary>
+    public string? ReplaceLineId { get; private set; }
     public Cart? Cart { get; private set; }
     public string? Problem { get; private set; }
     public string DiningOption { get; private set; } = DiningOptions.DineIn;
@@ -26,13 +29,28 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
     [TempData]
     public string? Added { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string? category, int? item, CancellationToken ct)
+    /// <summary>
+    /// The menu, with <paramref name="item"/>'s chooser open. From the cart's "Change choice", <paramref name="replace"/> names the
+    /// line being changed and <paramref name="choices"/> (comma-separated ids), <paramref name="quantity"/> and <paramref name="note"/>
+    /// start the chooser where that line was; choices sold out since are left unchosen.
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(
+        string? category, int? item, int? quantity, string? choices, string? note, string? replace, CancellationToken ct)
     {
         if (KioskSession.CartId(Request) is not { } cartId)
         {
             return RedirectToPage("/Index");
         }
-        if (await LoadAsync(cartId, category, item, ct) is { } elsewhere)
+        var keepChoices = false;
+        if (!string.IsNullOrEmpty(replace))
+        {
+            ReplaceLineId = replace;
+            ChosenQuantity = Math.Clamp(quantity ?? 1, 1, 20);
+            ChosenNote = note;
+            ChosenChoices = ParseIds((choices ?? "").Split(',')).ToHashSet();
+            keepChoices = true;
+        }
+        if (await LoadAsync(cartId, category, item, ct, keepChoices) is { } elsewhere)
         {
             return elsewhere;
         }
@@ -40,15 +58,13 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
     }
 
     public async Task<IActionResult> OnPostAddAsync(
-        int menuItemId, int quantity, string? category, string? idempotencyKey, bool hasOptions, string? note, CancellationToken ct)
+        int menuItemId, int quantity, string? category, string? idempotencyKey, bool hasOptions, string? note, string? replaceLineId,
+        CancellationToken ct)
     {
         // One form field per option group ("choice.DRINK"), so each drink-like group is its own radio group.
-        var choiceIds = Request.Form
+        var choiceIds = ParseIds(Request.Form
             .Where(field => field.Key.StartsWith("choice.", StringComparison.Ordinal))
-            .SelectMany(field => field.Value)
-            .Select(value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
-            .Where(id => id > 0)
-            .ToArray();
+            .SelectMany(field => field.Value)).ToArray();
         if (KioskSession.CartId(Request) is not { } cartId)
         {
             return RedirectToPage("/Index");
@@ -61,6 +77,22 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
             : await carts.AddItemAsync(cartId, menuItemId, quantity, key, ct);
         if (added.Succeeded)
         {
+            if (added.Value.Items.FirstOrDefault(l => l.LineId == replaceLineId) is { } replaced)
+            {
+                // The changed line goes once its new choice is in (if removing fails, the cart still shows it to remove).
+                // Chosen exactly as before, the add merged into it: it keeps the quantity chosen, not twice that.
+                var merged = replaced.MenuItemId == menuItemId
+                    && (replaced.Choices ?? []).Select(c => c.Id).ToHashSet().SetEquals(choiceIds)
+                    && (replaced.Note ?? "").Trim() == (note ?? "").Trim();
+                _ = merged
+                    ? await carts.SetQuantityAsync(cartId, replaced.LineId, Math.Clamp(quantity, 1, 20), ct)
+                    : await carts.RemoveLineAsync(cartId, replaced.LineId, ct);
+                return RedirectToPage("/Cart");
+            }
+            if (!string.IsNullOrEmpty(replaceLineId))
+            {
+                return RedirectToPage("/Cart");
+            }
             var line = added.Value.Items.FirstOrDefault(l => l.MenuItemId == menuItemId);
             Added = line is null ? text.AddedToOrder : $"{text.AddedToOrder}: {line.Name}";
             return RedirectToPage(new { category });
@@ -74,6 +106,7 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
         ChosenQuantity = Math.Clamp(quantity, 1, 20);
         ChosenChoices = choiceIds.ToHashSet();
         ChosenNote = note;
+        ReplaceLineId = string.IsNullOrEmpty(replaceLineId) ? null : replaceLineId;
         // The retry tap is the same choice: if the lost answer had added it, the service answers that instead of adding again.
         if (added.Problem.IsTransient)
         {
@@ -82,6 +115,11 @@ public sealed class MenuModel(MenuClient menu, CartClient carts, UiText text) : 
         var reopen = added.Problem.IsTransient || (hasOptions && added.Problem.StatusCode is 400 or 409);
         return await LoadAsync(cartId, category, reopen ? menuItemId : null, ct, keepChoices: true) ?? Page();
     }
+
+    private static IEnumerable<int> ParseIds(IEnumerable<string?> values) =>
+        values
+            .Select(value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0);
 
     private async Task<IActionResult?> LoadAsync(Guid cartId, string? category, int? item, CancellationToken ct, bool keepChoices = false)
     {

@@ -26,36 +26,107 @@
 
     // Value-meal chooser: the running price follows the choices, a group never takes more than its max, and
     // "Add to order" waits until every required group has its choice. The service checks all of it again.
+    // With option groups it is a stepper: one group per step (Back / Next), focus on each step's heading, and the note,
+    // quantity and "Add to order" on the last step. Without this script every group shows at once.
     $$("[data-chooser-price]").forEach(price => {
         const form = price.closest("form");
         const groups = $$("[data-option-group]", form);
         const add = $("[data-testid=add-to-cart]", form);
+        const back = $("[data-chooser-back]", form);
+        const next = $("[data-chooser-next]", form);
+        const last = $("[data-chooser-last]", form);
+        const missingNote = $("[data-chooser-missing]", form);
+        const chooser = $("[data-chooser]", form);
+        const progress = chooser ? $$(".chooser-progress li", chooser) : [];
         const peso = amount => "₱" + amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+        const satisfied = group => $$("input", group).filter(input => input.checked).length >= Number(group.dataset.min);
+        let step = 0;
+
         const update = () => {
             let total = Number(price.dataset.base);
-            let ready = true;
             groups.forEach(group => {
                 const inputs = $$("input", group);
                 const chosen = inputs.filter(input => input.checked);
                 chosen.forEach(input => { total += Number(input.dataset.delta); });
-                if (chosen.length < Number(group.dataset.min)) { ready = false; }
                 if (Number(group.dataset.max) > 1) {
+                    // Only choices this script disabled for the max come back; a sold-out one (rendered or live) stays off.
                     const full = chosen.length >= Number(group.dataset.max);
                     inputs.forEach(input => {
-                        if (!input.checked && !input.hasAttribute("data-sold-out")) { input.disabled = full; }
+                        if (full && !input.checked && !input.disabled) { input.disabled = true; input.dataset.full = ""; }
+                        if (!full && input.hasAttribute("data-full")) { input.disabled = false; delete input.dataset.full; }
                     });
                 }
             });
             price.textContent = peso(Math.round(total * 100) / 100);
-            add.disabled = !ready;
+            const missing = groups.filter(group => !satisfied(group)).map(group => group.dataset.name);
+            add.disabled = missing.length > 0;
+            if (missingNote) {
+                const text = missing.length > 0 ? `${chooser.dataset.missingText} ${missing.join(", ")}` : "";
+                if (missingNote.textContent !== text) { missingNote.textContent = text; }
+            }
+            if (next) { next.setAttribute("aria-disabled", String(groups.length > 0 && !satisfied(groups[step]))); }
         };
-        $$("input[data-delta]", form).forEach(input => {
-            if (input.disabled) { input.setAttribute("data-sold-out", ""); }
-            input.addEventListener("change", update);
-        });
-        update();
-    });
 
+        const show = (index, moveFocus) => {
+            step = index;
+            const onLast = step === groups.length - 1;
+            groups.forEach((group, i) => { group.hidden = i !== step; });
+            progress.forEach((item, i) => {
+                item.classList.toggle("done", i < step);
+                item.classList.toggle("current", i === step);
+            });
+            last.hidden = !onLast;
+            back.hidden = step === 0;
+            next.hidden = onLast;
+            add.hidden = !onLast;
+            update();
+            if (moveFocus) { $("[data-step-heading]", groups[step]).focus(); }
+        };
+        const forward = () => {
+            if (!satisfied(groups[step])) {
+                // Not yet: the note says what is missing; focus goes to the group's first choice that can be taken.
+                const first = $$("input", groups[step]).find(input => !input.disabled);
+                if (first) { first.focus(); }
+                return;
+            }
+            show(step + 1, true);
+        };
+
+        $$("input[data-delta]", form).forEach(input => input.addEventListener("change", update));
+        // A choice the live stream takes away (live.js disables it) says "Sold out", as one sold out on arrival does.
+        const soldOutText = ($("[data-sold-out-text]") || {}).dataset?.soldOutText;
+        if (soldOutText && window.MutationObserver) {
+            const observer = new MutationObserver(records => records.forEach(({ target: input }) => {
+                const choice = input.closest(".choice");
+                const label = $(".sold-out", choice);
+                const soldOut = input.disabled && !input.hasAttribute("data-full");
+                if (soldOut && !label) {
+                    const span = document.createElement("span");
+                    span.className = "sold-out";
+                    span.textContent = soldOutText;
+                    choice.appendChild(span);
+                } else if (!soldOut && label) {
+                    label.remove();
+                }
+            }));
+            $$("input[data-delta]", form).forEach(input => observer.observe(input, { attributes: true, attributeFilter: ["disabled"] }));
+        }
+        if (groups.length > 0 && chooser) {
+            chooser.classList.add("stepping");
+            back.addEventListener("click", () => show(Math.max(0, step - 1), true));
+            next.addEventListener("click", forward);
+            // Enter in a choice, the note or the quantity goes to the next step (on the last one it adds, once all is chosen),
+            // never adds the meal from the first step the way a form's Enter would.
+            form.addEventListener("keydown", event => {
+                if (event.key !== "Enter" || event.target.tagName !== "INPUT") { return; }
+                event.preventDefault();
+                if (step < groups.length - 1) { forward(); } else if (!add.disabled) { form.requestSubmit(add); }
+            });
+            show(0, true);
+        } else {
+            update();
+        }
+    });
     // "Start over" asks first when the page rendered the question (the cart has items): Escape or "Keep my order"
     // closes it and focus goes back to the button. With no question, or without this script, the link starts over.
     $$("[data-confirm]").forEach(link => link.addEventListener("click", event => {
