@@ -27,6 +27,7 @@ app.MapPaymentsApi();
 app.MapPaymentQuoteApi();
 app.MapOrderClosingApi();
 app.MapSalesReportApi();
+app.MapZReadingApi();
 app.MapDeadLetterEndpoints<PaymentsDbContext>("payments");
 app.MapOutboxStaffApi<PaymentsDbContext>("payments");
 
