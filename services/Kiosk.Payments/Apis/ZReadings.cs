@@ -63,7 +63,9 @@ public static class ZReadings
         {
             try
             {
-                var z = await StoreAsync(db, dayEnd, businessDay, clock, cancellationToken);
+                await StoreAsync(db, dayEnd, businessDay, clock, cancellationToken);
+                // Answered as stored, so this answer and every later one read the same.
+                var z = await FindAsync(db, businessDay, cancellationToken) ?? throw new InvalidOperationException($"Z reading of {businessDay} vanished.");
                 return TypedResults.Created(
                     $"/api/payments/reports/daily?businessDay={businessDay:yyyy-MM-dd}", SalesReports.FromZ(z, dayEnd, now));
             }
@@ -81,7 +83,7 @@ public static class ZReadings
     }
 
     /// <summary>The report's figures and the next Z number, read from one snapshot and stored in one commit.</summary>
-    private static async Task<ZReading> StoreAsync(
+    private static async Task StoreAsync(
         PaymentsDbContext db, StoreDayEnd dayEnd, DateOnly businessDay, TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
@@ -118,7 +120,6 @@ public static class ZReadings
         db.ZReadings.Add(z);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return z;
     }
 
     /// <summary>The most recent business day that no longer takes payments: yesterday with the default day end.</summary>
