@@ -83,7 +83,16 @@ public static class ZReadings
     }
 
     /// <summary>The report's figures and the next Z number, read from one snapshot and stored in one commit.</summary>
-    private static async Task StoreAsync(
+    private static Task StoreAsync(
+        PaymentsDbContext db, StoreDayEnd dayEnd, DateOnly businessDay, TimeProvider clock, CancellationToken cancellationToken) =>
+        // The connection's retry policy repeats the whole transaction after a dropped connection, never a part of it.
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await StoreInTransactionAsync(db, dayEnd, businessDay, clock, cancellationToken);
+        });
+
+    private static async Task StoreInTransactionAsync(
         PaymentsDbContext db, StoreDayEnd dayEnd, DateOnly businessDay, TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
