@@ -29,6 +29,8 @@ public sealed class CancelOrderTests(KioskAppFixture app, BrowserFixture browser
 
         await staff.GotoAsync($"/order/{orderId}");
         await Expect(staff.GetByTestId("order-status")).ToHaveAttributeAsync("data-status", "CANCELLED");
+        await Expect(staff.GetByTestId("order-status")).ToHaveTextAsync("Cancelled");
+        await Expect(staff.GetByTestId("order-hint")).ToContainTextAsync("cancelled");
         await Screenshots.SaveAsync(staff, "03-order-status-cancelled");
     }
 }
