@@ -32,6 +32,7 @@ public sealed class ZReadingPageTests(KioskAppFixture app, BrowserFixture browse
         await Expect(staff.GetByTestId("report-net")).ToHaveTextAsync(Peso(99.00m));
         await Expect(staff.GetByTestId("close-day")).ToHaveCountAsync(0);
         await staff.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(staff.GetByTestId("day-closed")).ToBeHiddenAsync();
         await Screenshots.SaveAsync(staff, "01-stored-z-print");
         await staff.EmulateMediaAsync(new() { Media = Media.Screen });
 
