@@ -26,4 +26,6 @@ public static class OrderStatus
     public const string Pending = "PENDING";
     public const string Paid = "PAID";
     public const string Completed = "COMPLETED";
+    public const string Cancelled = "CANCELLED";
+    public const string Expired = "EXPIRED";
 }

@@ -19,7 +19,20 @@ public sealed record SalesReport(
     decimal GrossSales, decimal VatableSales, decimal Vat, decimal VatExemptSales, decimal ZeroRatedSales,
     IReadOnlyList<DiscountTotal> Discounts, decimal TotalDiscount, decimal NetSales, int Transactions,
     int CancelledOrders, int ExpiredOrders, string? FirstInvoiceNumber, string? LastInvoiceNumber,
-    decimal CashExpected, decimal AccumulatedGrandTotal, IReadOnlyList<HourlySales> SalesPerHour);
+    decimal CashExpected, decimal AccumulatedGrandTotal, IReadOnlyList<HourlySales> SalesPerHour)
+{
+    public decimal AccumulatedGrandTotalBefore { get; init; }
+
+    /// <summary>From then on the day takes no payments and can be closed.</summary>
+    public bool DayEnded { get; init; }
+
+    public DateTimeOffset DayEndsAt { get; init; }
+
+    /// <summary>The stored Z reading's number; null for an X reading (the day not closed yet).</summary>
+    public long? ZNumber { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+}
 
 public sealed record DiscountTotal(string Kind, int Count, decimal Amount);
 

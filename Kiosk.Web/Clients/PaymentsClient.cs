@@ -33,4 +33,11 @@ public sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> logg
         ServiceCall.SendAsync<SalesReport>(http, new HttpRequestMessage(HttpMethod.Get, day is { } d
             ? $"/api/payments/reports/daily?day={d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
             : "/api/payments/reports/daily"), logger, ct);
+
+    /// <summary>Closes the business day: its Z reading is stored once; closing it again answers the same reading.</summary>
+    public Task<ServiceResult<SalesReport>> CloseDayAsync(DateOnly businessDay, CancellationToken ct) =>
+        ServiceCall.SendAsync<SalesReport>(http, new HttpRequestMessage(HttpMethod.Post, "/api/payments/reports/daily/close")
+        {
+            Content = JsonContent.Create(new { businessDay = businessDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
+        }, logger, ct);
 }

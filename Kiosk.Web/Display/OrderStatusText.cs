@@ -7,6 +7,8 @@ public static class OrderStatusText
     {
         OrderStatus.Paid => text.StatusPaid,
         OrderStatus.Completed => text.StatusCompleted,
+        OrderStatus.Cancelled => text.StatusCancelled,
+        OrderStatus.Expired => text.StatusExpired,
         _ => text.StatusPending,
     };
 
@@ -14,6 +16,8 @@ public static class OrderStatusText
     {
         OrderStatus.Paid => text.WeArePreparing,
         OrderStatus.Completed => text.PickUpAtCounter,
+        OrderStatus.Cancelled => text.OrderCancelledHint,
+        OrderStatus.Expired => text.OrderExpiredHint,
         _ => text.PayAtCounter,
     };
 }

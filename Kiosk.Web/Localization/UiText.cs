@@ -75,6 +75,10 @@ public sealed record UiText
     public required string StatusPending { get; init; }
     public required string StatusPaid { get; init; }
     public required string StatusCompleted { get; init; }
+    public required string StatusCancelled { get; init; }
+    public required string OrderCancelledHint { get; init; }
+    public required string StatusExpired { get; init; }
+    public required string OrderExpiredHint { get; init; }
     public required string SendingOrder { get; init; }
     public required string NewOrder { get; init; }
     public required string ScanToFollow { get; init; }

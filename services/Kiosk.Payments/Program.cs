@@ -6,7 +6,8 @@ builder.AddKafkaProducer("kafka");
 builder.AddOutboxRelay<PaymentsDbContext>();
 builder.AddOutboxOperations<PaymentsDbContext>();
 builder.AddEventConsumer<PaymentsDbContext>("kafka", "payments", c => c
-    .Handle<OrderCreated, OrderCreatedHandler>(Topics.OrderCreated));
+    .Handle<OrderCreated, OrderCreatedHandler>(Topics.OrderCreated)
+    .Handle<OrderCancelled, OrderCancelledHandler>(Topics.OrderCancelled));
 builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = new Uri("http://orders"));
 builder.Services.AddTransient<StaffApiKeyClientHandler>();
 // The cart behind an order is a staff lookup: it is not for the public.
@@ -27,6 +28,7 @@ app.MapPaymentsApi();
 app.MapPaymentQuoteApi();
 app.MapOrderClosingApi();
 app.MapSalesReportApi();
+app.MapZReadingApi();
 app.MapDeadLetterEndpoints<PaymentsDbContext>("payments");
 app.MapOutboxStaffApi<PaymentsDbContext>("payments");
 

@@ -1,6 +1,9 @@
 namespace Kiosk.Web.Pages.Staff;
 
-/// <summary>The day's sales reading: X any time of the day, Z once the day has ended; printable, with sales per hour.</summary>
+/// <summary>
+/// The day's sales reading: X (figures so far) until the crew close the ended day, then its stored Z reading; printable,
+/// with sales per hour.
+/// </summary>
 public sealed class ReportModel(PaymentsClient payments, StoreClock clock) : PageModel
 {
     public const int ChartWidth = 288;
@@ -9,10 +12,21 @@ public sealed class ReportModel(PaymentsClient payments, StoreClock clock) : Pag
     public SalesReport? Report { get; private set; }
     public string? Problem { get; private set; }
 
+    /// <summary>Said once after the day was closed.</summary>
+    [TempData]
+    public string? Closed { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public DateOnly? Day { get; set; }
 
     public string GeneratedAtText => Report is null ? "" : clock.DateAndTime(Report.GeneratedAt);
+
+    public string ClosedAtText => Report?.ClosedAt is { } closedAt ? clock.DateAndTime(closedAt) : "";
+
+    public string DayEndsAtText => Report is null ? "" : clock.DateAndTime(Report.DayEndsAt);
+
+    /// <summary>An ended day not closed yet: the crew can store its Z reading.</summary>
+    public bool CanClose => Report is { ZNumber: null, DayEnded: true };
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -25,6 +39,22 @@ public sealed class ReportModel(PaymentsClient payments, StoreClock clock) : Pag
         {
             Problem = ProblemText.ForStaff(report.Problem, "load the sales report");
         }
+    }
+
+    /// <summary>"Close the day (Z reading)": stores the day's Z reading (once), then shows it.</summary>
+    public async Task<IActionResult> OnPostCloseAsync(DateOnly businessDay, CancellationToken ct)
+    {
+        var closed = await payments.CloseDayAsync(businessDay, ct);
+        if (closed.Succeeded)
+        {
+            Closed = $"Business day {businessDay:yyyy-MM-dd} is closed: Z reading #{closed.Value!.ZNumber} stored.";
+            return RedirectToPage(new { day = businessDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        }
+
+        Day = businessDay;
+        await OnGetAsync(ct);
+        Problem = ProblemText.ForStaff(closed.Problem!, "close the day");
+        return Page();
     }
 
     public static string HourLabel(int hour, double x) => string.Create(CultureInfo.InvariantCulture,

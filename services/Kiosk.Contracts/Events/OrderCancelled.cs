@@ -13,4 +13,13 @@ public sealed record OrderCancelled(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("business_day")] DateOnly BusinessDay,
-    [property: JsonPropertyName("cancelled_at")] DateTimeOffset CancelledAt) : IIntegrationEvent;
+    [property: JsonPropertyName("cancelled_at")] DateTimeOffset CancelledAt) : IIntegrationEvent
+{
+    /// <summary>The order's total, VAT included; lets a consumer that never heard of the order record it (absent from older events).</summary>
+    [JsonPropertyName("total")]
+    public decimal? Total { get; init; }
+
+    /// <summary>When the order was placed (absent from older events).</summary>
+    [JsonPropertyName("created_at")]
+    public DateTimeOffset? CreatedAt { get; init; }
+}

@@ -101,7 +101,11 @@ public static class OrderCancellation
             order.Cancel(reason ?? "", now);
         }
         db.AddIntegrationEvent(Topics.OrderCancelled, order.Id.ToString(), new OrderCancelled(
-            Guid.CreateVersion7(), order.Id, order.OrderNumber, status, order.CancelReason, order.BusinessDay, order.CancelledAt!.Value));
+            Guid.CreateVersion7(), order.Id, order.OrderNumber, status, order.CancelReason, order.BusinessDay, order.CancelledAt!.Value)
+        {
+            Total = order.Total,
+            CreatedAt = order.CreatedAt,
+        });
         await db.SaveChangesAsync(cancellationToken);
     }
 

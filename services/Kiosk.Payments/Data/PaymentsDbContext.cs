@@ -10,6 +10,7 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
     public DbSet<PayableOrder> PayableOrders => Set<PayableOrder>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<SalesInvoiceCounter> SalesInvoiceCounters => Set<SalesInvoiceCounter>();
+    public DbSet<ZReading> ZReadings => Set<ZReading>();
 
     /// <summary>The database's own refusal of an invoice number used twice.</summary>
     public const string OneInvoicePerNumber = "ux_payments_invoice_number";
@@ -70,6 +71,27 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
             counter.Property(c => c.Id).ValueGeneratedNever();
             counter.Property(c => c.Version).IsRowVersion();
             counter.HasData(new { Id = SalesInvoiceCounter.StoreRow, LastNumber = 0L });
+        });
+
+        modelBuilder.Entity<ZReading>(z =>
+        {
+            z.ToTable("z_readings");
+            // One reading per day, one day per Z number: closes that race leave exactly one row.
+            z.HasKey(r => r.BusinessDay);
+            z.HasIndex(r => r.ZNumber).IsUnique().HasDatabaseName("ux_z_readings_z_number");
+            foreach (var amount in new[] { nameof(ZReading.GrossSales), nameof(ZReading.VatableSales), nameof(ZReading.Vat),
+                         nameof(ZReading.VatExemptSales), nameof(ZReading.ZeroRatedSales), nameof(ZReading.SeniorDiscountAmount),
+                         nameof(ZReading.PwdDiscountAmount), nameof(ZReading.TotalDiscount), nameof(ZReading.NetSales),
+                         nameof(ZReading.CashExpected) })
+            {
+                z.Property<decimal>(amount).HasPrecision(10, 2);
+            }
+            // The grand total never resets: room for decades of sales.
+            z.Property(r => r.GrandTotalBefore).HasPrecision(18, 2);
+            z.Property(r => r.GrandTotalAfter).HasPrecision(18, 2);
+            z.Property(r => r.FirstInvoiceNumber).HasMaxLength(16);
+            z.Property(r => r.LastInvoiceNumber).HasMaxLength(16);
+            z.Property(r => r.SalesPerHour).HasColumnType("jsonb");
         });
     }
 }

@@ -1,3 +1,6 @@
+using Aspire.Hosting.Testing;
+using Npgsql;
+
 namespace Kiosk.IntegrationTests.Counter;
 
 /// <summary>The cashier's calls through the gateway: quotes, payments with a discount, cancellations, the day's report.</summary>
@@ -49,6 +52,49 @@ public sealed class CounterClient(KioskAppFixture fixture) : IDisposable
         var text = receipt["invoiceNumber"]!.GetValue<string>();
         Assert.Matches("^SI-[0-9]{8}$", text);
         return long.Parse(text[3..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public Task<HttpResponseMessage> CloseDayAsync(DateOnly? businessDay) =>
+        Staff.PostAsJsonAsync("/api/payments/reports/daily/close",
+            new { businessDay = businessDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+
+    /// <summary>A long-gone business day of its own for one test: nobody else's payments are moved there.</summary>
+    public static DateOnly FarPastDay() => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1000 - Random.Shared.Next(0, 8_000));
+
+    /// <summary>Moves a payment (and its order) to noon of <paramref name="day"/> in the store's time zone (Manila), as if taken then.</summary>
+    public async Task MovePaymentToAsync(string orderId, DateOnly day)
+    {
+        var noon = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+        var id = Guid.Parse(orderId);
+        Assert.Equal(1, await ExecuteSqlAsync("paymentsdb", """UPDATE payments SET "PaidAt" = @at WHERE "OrderId" = @id""", ("at", noon), ("id", id)));
+        Assert.Equal(1, await ExecuteSqlAsync("paymentsdb",
+            """UPDATE payable_orders SET "PaidAt" = @at, "CreatedAt" = @at WHERE "OrderId" = @id""", ("at", noon), ("id", id)));
+    }
+
+    /// <summary>Runs a statement against one service's database; answers the rows it affected.</summary>
+    public async Task<int> ExecuteSqlAsync(string database, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var db = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync(database));
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of the first row of a query.</summary>
+    public async Task<T> QuerySqlAsync<T>(string database, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var db = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync(database));
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     public void Dispose() => Staff.Dispose();

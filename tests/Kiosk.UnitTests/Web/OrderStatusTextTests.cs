@@ -21,9 +21,14 @@ public sealed class OrderStatusTextTests
         Assert.Equal(text.StatusCompleted, OrderStatusText.Label(OrderStatus.Completed, text));
         Assert.Equal(text.PickUpAtCounter, OrderStatusText.Hint(OrderStatus.Completed, text));
 
-        string[] statuses = [OrderStatus.Pending, OrderStatus.Paid, OrderStatus.Completed];
-        Assert.Equal(3, statuses.Select(s => OrderStatusText.Label(s, text)).Distinct().Count());
-        Assert.Equal(3, statuses.Select(s => OrderStatusText.Hint(s, text)).Distinct().Count());
+        Assert.Equal(text.StatusCancelled, OrderStatusText.Label(OrderStatus.Cancelled, text));
+        Assert.Equal(text.OrderCancelledHint, OrderStatusText.Hint(OrderStatus.Cancelled, text));
+        Assert.Equal(text.StatusExpired, OrderStatusText.Label(OrderStatus.Expired, text));
+        Assert.Equal(text.OrderExpiredHint, OrderStatusText.Hint(OrderStatus.Expired, text));
+
+        string[] statuses = [OrderStatus.Pending, OrderStatus.Paid, OrderStatus.Completed, OrderStatus.Cancelled, OrderStatus.Expired];
+        Assert.Equal(5, statuses.Select(s => OrderStatusText.Label(s, text)).Distinct().Count());
+        Assert.Equal(5, statuses.Select(s => OrderStatusText.Hint(s, text)).Distinct().Count());
     }
 
     [Fact]

@@ -365,6 +365,101 @@ namespace Kiosk.Payments.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Kiosk.Payments.Domain.ZReading", b =>
+                {
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CancelledOrders")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("CashExpected")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExpiredOrders")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FirstInvoiceNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("GrandTotalAfter")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("GrandTotalBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("GrossSales")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<string>("LastInvoiceNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("NetSales")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<decimal>("PwdDiscountAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<int>("PwdDiscounts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SalesPerHour")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<decimal>("SeniorDiscountAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<int>("SeniorDiscounts")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("TotalDiscount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<int>("Transactions")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Vat")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<decimal>("VatExemptSales")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<decimal>("VatableSales")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<long>("ZNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("ZeroRatedSales")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.HasKey("BusinessDay");
+
+                    b.HasIndex("ZNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_z_readings_z_number");
+
+                    b.ToTable("z_readings", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Payments.Domain.Payment", b =>
                 {
                     b.HasOne("Kiosk.Payments.Domain.PayableOrder", null)
