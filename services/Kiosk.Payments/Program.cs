@@ -17,6 +17,7 @@ builder.Services.AddSingleton(storeCalendar);
 builder.Services.AddSingleton(StoreDayEnd.From(storeCalendar, builder.Configuration[StoreDayEnd.ConfigurationKey]));
 builder.Services.AddKioskOpenApi("Kiosk Payments API");
 builder.AddIdempotencyKeys<PaymentsDbContext>();
+builder.AddAuditTrail("payments");
 
 var app = builder.Build();
 
@@ -29,5 +30,6 @@ app.MapOrderClosingApi();
 app.MapSalesReportApi();
 app.MapDeadLetterEndpoints<PaymentsDbContext>("payments");
 app.MapOutboxStaffApi<PaymentsDbContext>("payments");
+app.MapAuditTrail<PaymentsDbContext>("payments");
 
 app.Run();
