@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Kiosk.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -100,16 +101,35 @@ public static class AuditEndpoints
     { "at": "2026-12-01T09:15:02.123456+00:00", "service": "payments", "action": "payment.taken",
       "subject": "0193a1e2-7c5e-7b7d-9a51-0c2f4b8e9d10", "crewId": "7", "crewName": "Ana Reyes", "crewRole": "Cashier",
       "approvedBy": null, "clientAddress": "192.168.1.20",
-      "details": { "orderNumber": 12, "invoiceNumber": "00000042", "amountDue": 128.00, "amountPaid": 150.00 } }
+      "details": { "orderNumber": 12, "invoiceNumber": "SI-00000042", "amountDue": 128.00, "amountPaid": 150.00 } }
     """)]
 public sealed record AuditEntryResponse(
     DateTimeOffset At, string Service, string Action, string Subject, string CrewId, string? CrewName, string? CrewRole,
-    string? ApprovedBy, string? ClientAddress, JsonElement Details)
+    string? ApprovedBy, string? ClientAddress, AuditDetails Details)
 {
     public static AuditEntryResponse From(AuditEntry entry)
     {
         using var details = JsonDocument.Parse(entry.Details);
         return new(entry.At, entry.Service, entry.Action, entry.Subject, entry.CrewId, entry.CrewName, entry.CrewRole,
-            entry.ApprovedBy, entry.ClientAddress, details.RootElement.Clone());
+            entry.ApprovedBy, entry.ClientAddress, new AuditDetails(details.RootElement.Clone()));
     }
+}
+
+/// <summary>The action's facts as recorded: a JSON object whose fields depend on the action.</summary>
+[OpenApiExample("""
+    { "orderNumber": 12, "invoiceNumber": "SI-00000042", "amountDue": 128.00, "amountPaid": 150.00 }
+    """)]
+[JsonConverter(typeof(AuditDetailsConverter))]
+public sealed class AuditDetails(JsonElement value)
+{
+    public JsonElement Value { get; } = value;
+}
+
+internal sealed class AuditDetailsConverter : JsonConverter<AuditDetails>
+{
+    public override AuditDetails Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        new(JsonElement.ParseValue(ref reader));
+
+    public override void Write(Utf8JsonWriter writer, AuditDetails value, JsonSerializerOptions options) =>
+        value.Value.WriteTo(writer);
 }

@@ -70,7 +70,7 @@ public sealed class AuditTrailTests(KioskAppFixture fixture) : IDisposable
     [Fact]
     public async Task A_stock_switch_with_only_the_staff_key_is_recorded_as_the_machine_client_and_a_repeat_is_not_recorded()
     {
-        const int itemId = 108;
+        const int itemId = 105;
         var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToString("O");
         using var staff = fixture.CreateStaffClient();
         try
@@ -84,7 +84,7 @@ public sealed class AuditTrailTests(KioskAppFixture fixture) : IDisposable
         }
 
         var entries = (await AuditAsync("menu", $"action=item.availability&from={Uri.EscapeDataString(since)}"))
-            .Where(e => (string?)e["subject"] == "108").ToList();
+            .Where(e => (string?)e["subject"] == "105").ToList();
         Assert.Equal([true, false], entries.Select(e => e["details"]!["available"]!.GetValue<bool>()));
         Assert.All(entries, e => Assert.Equal("staff-api-key", (string?)e["crewId"]));
         Assert.True(entries[0]["at"]!.GetValue<DateTimeOffset>() >= entries[1]["at"]!.GetValue<DateTimeOffset>(), "newest first");
@@ -94,7 +94,7 @@ public sealed class AuditTrailTests(KioskAppFixture fixture) : IDisposable
     public async Task Crew_headers_are_cleaned_and_cut_to_200_characters()
     {
         var crewId = NewCrewId();
-        const int itemId = 108;
+        const int itemId = 105;
         var longName = "Dan" + Uri.EscapeDataString("\n\u0007") + new string('x', 400);
         using var staff = fixture.CreateStaffClient();
         using (var soldOut = AsCrew(HttpMethod.Put, $"/api/menu/items/{itemId}/availability", crewId, longName, "Manager", encode: false))
