@@ -46,7 +46,8 @@ public sealed class CartExpiryTests(EdgeFixture fixture)
         }
 
         var cart = (await _kiosk.Customer.GetFromJsonAsync<JsonObject>($"/api/carts/{cartId}"))!;
-        Assert.Equal(adds, cart["lines"]![0]!["quantity"]!.GetValue<int>());
+        Assert.Equal("OPEN", (string?)cart["status"]);
+        Assert.Equal(adds, cart["items"]![0]!["quantity"]!.GetValue<int>());
     }
 
     [Fact]
