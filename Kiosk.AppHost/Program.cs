@@ -94,7 +94,7 @@ foreach (var app in new IResourceBuilder<ProjectResource>[] { menu, cart, orders
 var gatewayPort = builder.Configuration.GetValue("Kiosk:Gateway:Port", 8080);
 var gateway = builder.AddProject<Projects.Kiosk_Gateway>("gateway")
     .WithHttpEndpoint(port: gatewayPort == 0 ? null : gatewayPort)
-    .WithHttpHealthCheck("/health")
+    .WithHttpHealthCheck("/health", endpointName: "http")
     .WithExternalHttpEndpoints()
     .WithReference(menu).WithReference(cart).WithReference(orders).WithReference(payments).WithReference(web)
     .WaitFor(menu).WaitFor(cart).WaitFor(orders).WaitFor(payments).WaitFor(web);
@@ -102,12 +102,29 @@ var gateway = builder.AddProject<Projects.Kiosk_Gateway>("gateway")
 // per-address rate limits would treat all kiosks as one.
 gateway.WithEndpointProxySupport(false);
 // Kiosk:Gateway:RateLimits:<setting> (e.g. NewCartsPerMinute, ExemptNetworks:0) reaches the gateway's Gateway:RateLimits.
-foreach (var setting in builder.Configuration.GetSection("Kiosk:Gateway:RateLimits").AsEnumerable(makePathsRelative: true))
+ForwardSection(gateway, "Kiosk:Gateway:RateLimits", "Gateway__RateLimits");
+// HTTPS on a second port (Kiosk:Gateway:Https:Port, default 8443; 0 takes a free one) when Kiosk:Gateway:Https names a
+// certificate (CertificatePath + CertificatePassword, or CertificatePemPath + KeyPemPath); the gateway then sends HSTS.
+if (!string.IsNullOrEmpty(builder.Configuration["Kiosk:Gateway:Https:CertificatePath"])
+    || !string.IsNullOrEmpty(builder.Configuration["Kiosk:Gateway:Https:CertificatePemPath"]))
 {
-    if (setting.Value is not null)
-    {
-        gateway.WithEnvironment($"Gateway__RateLimits__{setting.Key.Replace(":", "__", StringComparison.Ordinal)}", setting.Value);
-    }
+    var httpsPort = builder.Configuration.GetValue("Kiosk:Gateway:Https:Port", 8443);
+    gateway.WithHttpsEndpoint(port: httpsPort == 0 ? null : httpsPort, name: "https");
+    ForwardSection(gateway, "Kiosk:Gateway:Https", "Gateway__Https");
 }
+// Kiosk:Cart:<setting> (OpenCartIdle, CheckedOutRetention, SweepInterval) reaches the cart service.
+ForwardSection(cart, "Kiosk:Cart", "Kiosk__Cart");
 
 builder.Build().Run();
+
+// Passes every setting under an AppHost configuration section to a project as environment variables.
+void ForwardSection(IResourceBuilder<ProjectResource> project, string section, string environmentPrefix)
+{
+    foreach (var setting in builder.Configuration.GetSection(section).AsEnumerable(makePathsRelative: true))
+    {
+        if (setting.Value is not null)
+        {
+            project.WithEnvironment($"{environmentPrefix}__{setting.Key.Replace(":", "__", StringComparison.Ordinal)}", setting.Value);
+        }
+    }
+}

@@ -6,6 +6,7 @@ builder.AddKioskLive();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 // Customers and crew never see a stack trace: failures and unknown addresses both land on the friendly Error page.
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");

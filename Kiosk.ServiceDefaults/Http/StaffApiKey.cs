@@ -90,8 +90,12 @@ internal sealed class StaffApiKeyAuthentication(
     }
 }
 
-/// <summary>Sends the staff API key on every call of an HTTP client that calls staff endpoints of another service.</summary>
-public sealed class StaffApiKeyClientHandler(IConfiguration configuration) : DelegatingHandler
+/// <summary>
+/// Sends the staff API key on every call of an HTTP client that calls staff endpoints of another service, with the acting
+/// crew member (see <see cref="CrewHeaders"/>) when the call is made for a signed-in crew member: the web app's crew
+/// claims, or the crew headers of the staff call a service is itself answering.
+/// </summary>
+public sealed class StaffApiKeyClientHandler(IConfiguration configuration, IHttpContextAccessor? httpContextAccessor = null) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -101,6 +105,55 @@ public sealed class StaffApiKeyClientHandler(IConfiguration configuration) : Del
             request.Headers.Remove(StaffApiKey.HeaderName);
             request.Headers.Add(StaffApiKey.HeaderName, key);
         }
+        foreach (var header in CrewHeaders.All)
+        {
+            request.Headers.Remove(header);
+        }
+        if (httpContextAccessor?.HttpContext is { } context)
+        {
+            foreach (var (header, value) in ActingCrewHeaders(context))
+            {
+                request.Headers.TryAddWithoutValidation(header, CrewHeaders.Encode(value));
+            }
+        }
         return base.SendAsync(request, cancellationToken);
+    }
+
+    internal static IEnumerable<(string Header, string Value)> ActingCrewHeaders(HttpContext context)
+    {
+        var user = context.User;
+        if (user.FindFirst(ClaimTypes.NameIdentifier)?.Value is { Length: > 0 } crewId)
+        {
+            // The web app: the signed-in crew member's claims.
+            yield return (CrewHeaders.CrewId, crewId);
+            if (user.FindFirst(ClaimTypes.Name)?.Value is { Length: > 0 } name)
+            {
+                yield return (CrewHeaders.CrewName, name);
+            }
+            var roles = string.Join(",", user.FindAll(ClaimTypes.Role).Select(role => role.Value));
+            if (roles.Length > 0)
+            {
+                yield return (CrewHeaders.CrewRole, roles);
+            }
+            if (context.Items[CrewHeaders.ApprovedByItem] is string { Length: > 0 } approvedBy)
+            {
+                yield return (CrewHeaders.ApprovedBy, approvedBy);
+            }
+            if (context.Connection.RemoteIpAddress is { } address)
+            {
+                yield return (CrewHeaders.ClientAddress, address.ToString());
+            }
+        }
+        else if (user.Identity is { IsAuthenticated: true, AuthenticationType: StaffApiKey.Scheme })
+        {
+            // A service answering a staff call passes on who it is acting for; the headers are trusted only here.
+            foreach (var header in CrewHeaders.All)
+            {
+                if (CrewHeaders.Decode(context.Request.Headers[header].ToString()) is { } value)
+                {
+                    yield return (header, value);
+                }
+            }
+        }
     }
 }

@@ -9,6 +9,10 @@ builder.AddOutboxOperations<CartDbContext>();
 builder.Services.AddHttpClient<MenuClient>(client => client.BaseAddress = new("http://menu"));
 builder.Services.AddKioskOpenApi("Kiosk Cart API");
 builder.AddIdempotencyKeys<CartDbContext>();
+// Open carts idle for Kiosk:Cart:OpenCartIdle (2 h) expire and are pruned with checked-out carts past their retention.
+builder.Services.Configure<CartExpiryOptions>(builder.Configuration.GetSection(CartExpiryOptions.Section));
+builder.Services.AddSingleton<CartExpiry>();
+builder.Services.AddHostedService<CartSweep>();
 
 var app = builder.Build();
 

@@ -13,9 +13,12 @@ builder.Services.AddReverseProxy()
     .AddServiceDiscoveryDestinationResolver();
 // Per client address: new carts, other anonymous writes and staff calls each have a budget; see RateLimits.
 builder.Services.AddKioskRateLimits(builder.Configuration);
+// HTTPS with HSTS when Gateway:Https names a certificate; see GatewayHttps.
+var https = builder.AddGatewayHttps();
 
 var app = builder.Build();
 
+app.UseGatewayHttps(https);
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapReverseProxy(proxy =>

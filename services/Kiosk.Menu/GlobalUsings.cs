@@ -9,3 +9,4 @@ global using Kiosk.Contracts;
 global using Kiosk.Contracts.Events;
 global using Kiosk.Messaging.EntityFrameworkCore;
 global using Kiosk.Messaging;
+global using Kiosk.Audit;

@@ -10,6 +10,8 @@ builder.AddOutboxRelay<MenuDbContext>();
 builder.AddOutboxOperations<MenuDbContext>();
 builder.Services.AddKioskOpenApi("Kiosk Menu API");
 builder.AddMenuCaching();
+// Every stock switch is recorded with who made it, in the same commit.
+builder.AddAuditTrail("menu");
 
 var app = builder.Build();
 
@@ -19,5 +21,6 @@ app.MapDefaultEndpoints();
 app.MapKioskOpenApi("menu");
 app.MapMenuEndpoints();
 app.MapOutboxStaffApi<MenuDbContext>("menu");
+app.MapAuditTrail<MenuDbContext>("menu");
 
 app.Run();

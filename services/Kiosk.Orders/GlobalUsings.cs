@@ -12,3 +12,4 @@ global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;
 global using Kiosk.Orders.Expiry;
 global using Kiosk.Orders.Payments;
+global using Kiosk.Audit;

@@ -15,6 +15,7 @@ builder.Services.AddHttpClient<PaymentsClient>(http => http.BaseAddress = new Ur
 builder.Services.AddSingleton<OrderExpirySweep>();
 builder.Services.AddHostedService<OrderExpiryService>();
 builder.Services.AddKioskOpenApi("Kiosk Orders API");
+builder.AddAuditTrail("orders");
 
 var app = builder.Build();
 
@@ -25,5 +26,6 @@ app.MapOrdersApi();
 app.MapOrderCancellationApi();
 app.MapDeadLetterEndpoints<OrdersDbContext>("orders");
 app.MapOutboxStaffApi<OrdersDbContext>("orders");
+app.MapAuditTrail<OrdersDbContext>("orders");
 
 app.Run();

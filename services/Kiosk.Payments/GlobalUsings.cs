@@ -11,3 +11,4 @@ global using Kiosk.Messaging;
 global using Kiosk.Messaging.EntityFrameworkCore;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;
+global using Kiosk.Audit;

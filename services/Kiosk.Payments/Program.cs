@@ -18,6 +18,7 @@ builder.Services.AddSingleton(storeCalendar);
 builder.Services.AddSingleton(StoreDayEnd.From(storeCalendar, builder.Configuration[StoreDayEnd.ConfigurationKey]));
 builder.Services.AddKioskOpenApi("Kiosk Payments API");
 builder.AddIdempotencyKeys<PaymentsDbContext>();
+builder.AddAuditTrail("payments");
 
 var app = builder.Build();
 
@@ -31,5 +32,6 @@ app.MapSalesReportApi();
 app.MapZReadingApi();
 app.MapDeadLetterEndpoints<PaymentsDbContext>("payments");
 app.MapOutboxStaffApi<PaymentsDbContext>("payments");
+app.MapAuditTrail<PaymentsDbContext>("payments");
 
 app.Run();

@@ -55,6 +55,8 @@ public static class CartProblems
         CartError.CheckedOut => Problem(StatusCodes.Status409Conflict, "Cart already checked out", rule.Message),
         CartError.Empty => Problem(StatusCodes.Status422UnprocessableEntity, "Cart is empty", rule.Message),
         CartError.Busy => Problem(StatusCodes.Status409Conflict, "Cart changed meanwhile", rule.Message),
+        // Like a cart the sweep has already deleted: 404, with a title that says why.
+        CartError.Expired => Problem(StatusCodes.Status404NotFound, "Cart expired", rule.Message),
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Error, null),
     };
 

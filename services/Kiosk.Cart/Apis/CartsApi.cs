@@ -1,6 +1,7 @@
 namespace Kiosk.Cart.Apis;
 
 using Kiosk.Cart.Domain;
+using Kiosk.Cart.Expiry;
 using Kiosk.Idempotency;
 
 public static class CartsApi
@@ -91,12 +92,24 @@ public static class CartsApi
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> GetCart(
-        Guid cartId, CartDbContext db, CancellationToken cancellationToken)
+        Guid cartId, CartDbContext db, CartExpiry expiry, CancellationToken cancellationToken)
     {
         var cart = await db.Carts.AsNoTracking()
             .Include(c => c.Lines.OrderBy(l => l.Id))
             .SingleOrDefaultAsync(c => c.Id == cartId, cancellationToken);
-        return cart is null ? CartProblems.CartNotFound(cartId) : TypedResults.Ok(CartResponse.From(cart));
+        if (cart is null)
+        {
+            return CartProblems.CartNotFound(cartId);
+        }
+        try
+        {
+            expiry.EnsureNotExpired(cart);
+        }
+        catch (CartException expired)
+        {
+            return CartProblems.From(expired);
+        }
+        return TypedResults.Ok(CartResponse.From(cart));
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> GetCartByOrder(
@@ -109,7 +122,7 @@ public static class CartsApi
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> AddItem(
-        Guid cartId, AddItemRequest? request, CartDbContext db, MenuClient menu, CancellationToken cancellationToken)
+        Guid cartId, AddItemRequest? request, CartDbContext db, MenuClient menu, CartExpiry expiry, CancellationToken cancellationToken)
     {
         if (request?.MenuItemId is not int menuItemId)
         {
@@ -133,6 +146,7 @@ public static class CartsApi
                 return CartProblems.CartNotFound(cartId);
             }
             current.EnsureOpen();
+            expiry.EnsureNotExpired(current);
 
             var item = await menu.FindItemAsync(menuItemId, cancellationToken);
             if (item is null)
@@ -156,7 +170,7 @@ public static class CartsApi
 
             // The price is captured now, as the customer sees it; checkout keeps it (see Checkout).
             return await ChangeCartAsync(db, cartId,
-                cart => cart.AddItem(item.Id, item.Name, item.Price, choices.Chosen, request.Note, quantity), cancellationToken);
+                cart => cart.AddItem(item.Id, item.Name, item.Price, choices.Chosen, request.Note, quantity), expiry, cancellationToken);
         }
         catch (MenuUnavailableException)
         {
@@ -164,27 +178,28 @@ public static class CartsApi
         }
         catch (CartException rule)
         {
-            // The cart was already checked out.
+            // The cart was already checked out, or has expired.
             return CartProblems.From(rule);
         }
     }
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> ChangeQuantity(
-        Guid cartId, Guid lineId, ChangeQuantityRequest? request, CartDbContext db, CancellationToken cancellationToken)
+        Guid cartId, Guid lineId, ChangeQuantityRequest? request, CartDbContext db, CartExpiry expiry, CancellationToken cancellationToken)
     {
         if (request?.Quantity is not int quantity || !CartLine.IsAllowedQuantity(quantity))
         {
             return CartProblems.Invalid("quantity", CartLine.QuantityRule(request?.Quantity) + " To take a line out, remove it instead.");
         }
-        return await ChangeCartAsync(db, cartId, cart => cart.ChangeQuantity(lineId, quantity), cancellationToken);
+        return await ChangeCartAsync(db, cartId, cart => cart.ChangeQuantity(lineId, quantity), expiry, cancellationToken);
     }
 
     public static Task<Results<Ok<CartResponse>, ProblemHttpResult>> RemoveLine(
-        Guid cartId, Guid lineId, CartDbContext db, CancellationToken cancellationToken) =>
-        ChangeCartAsync(db, cartId, cart => cart.RemoveLine(lineId), cancellationToken);
+        Guid cartId, Guid lineId, CartDbContext db, CartExpiry expiry, CancellationToken cancellationToken) =>
+        ChangeCartAsync(db, cartId, cart => cart.RemoveLine(lineId), expiry, cancellationToken);
 
     public static async Task<Results<Accepted<CheckoutResponse>, ProblemHttpResult>> Checkout(
-        Guid cartId, CheckoutRequest? request, CartDbContext db, MenuClient menu, TimeProvider clock, CancellationToken cancellationToken)
+        Guid cartId, CheckoutRequest? request, CartDbContext db, MenuClient menu, TimeProvider clock, CartExpiry expiry,
+        CancellationToken cancellationToken)
     {
         if (!DiningOptions.TryParse(request?.DiningOption, out var diningOption))
         {
@@ -210,7 +225,7 @@ public static class CartsApi
                     // Saved with the status change in one SaveChanges: the event exists exactly when the checkout does.
                     db.AddIntegrationEvent(Topics.CartCheckout, cart.OrderId!.Value.ToString(), CartEvents.CheckedOut(cart));
                 }
-            }, cancellationToken);
+            }, expiry, cancellationToken);
 
             return cart is null
                 ? CartProblems.CartNotFound(cartId)
@@ -227,11 +242,11 @@ public static class CartsApi
     }
 
     private static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> ChangeCartAsync(
-        CartDbContext db, Guid cartId, Action<Cart> change, CancellationToken cancellationToken)
+        CartDbContext db, Guid cartId, Action<Cart> change, CartExpiry expiry, CancellationToken cancellationToken)
     {
         try
         {
-            var cart = await db.UpdateCartAsync(cartId, change, cancellationToken);
+            var cart = await db.UpdateCartAsync(cartId, change, expiry, cancellationToken);
             return cart is null ? CartProblems.CartNotFound(cartId) : TypedResults.Ok(CartResponse.From(cart));
         }
         catch (CartException rule)

@@ -18,6 +18,9 @@ public sealed class CartDbContext(DbContextOptions<CartDbContext> options) : DbC
             cart.Property(c => c.Version).IsConcurrencyToken();
             // One cart, one order: a second checkout can never attach a different order id.
             cart.HasIndex(c => c.OrderId).IsUnique();
+            // The sweep's queries: open carts by idleness, checked-out carts by age.
+            cart.HasIndex(c => new { c.Status, c.LastChangedAt });
+            cart.HasIndex(c => new { c.Status, c.CheckedOutAt });
             cart.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.CartId).OnDelete(DeleteBehavior.Cascade);
             cart.Ignore(c => c.Total);
         });

@@ -1,6 +1,7 @@
 namespace Kiosk.Cart.Data;
 
 using Kiosk.Cart.Domain;
+using Kiosk.Cart.Expiry;
 using Npgsql;
 
 public static class CartStore
@@ -15,10 +16,11 @@ public static class CartStore
     /// <summary>
     /// Loads the cart, applies <paramref name="change"/> and saves it in one SaveChanges. When another request changed
     /// the cart in between, the save is refused (version check) and the change is applied again to what that request
-    /// saved, so no update is lost and each rule is checked against the latest cart. Null when there is no such cart.
+    /// saved, so no update is lost and each rule is checked against the latest cart. Null when there is no such cart;
+    /// <see cref="CartError.Expired"/> when it is an open cart left idle too long. The change keeps the cart alive.
     /// </summary>
     public static async Task<Cart?> UpdateCartAsync(
-        this CartDbContext db, Guid cartId, Action<Cart> change, CancellationToken cancellationToken)
+        this CartDbContext db, Guid cartId, Action<Cart> change, CartExpiry expiry, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -28,7 +30,9 @@ public static class CartStore
                 return null;
             }
 
+            expiry.EnsureNotExpired(cart);
             change(cart);
+            cart.Touch(expiry.Now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

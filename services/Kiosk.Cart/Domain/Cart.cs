@@ -19,6 +19,9 @@ public sealed class Cart
     public DiningOption? DiningOption { get; private set; }
     public DateTimeOffset? CheckedOutAt { get; private set; }
 
+    /// <summary>When the cart was opened or last changed: an open cart idle too long has expired (see CartExpiry).</summary>
+    public DateTimeOffset LastChangedAt { get; private set; }
+
     /// <summary>
     /// Bumped by every change and checked when saving, so two concurrent edits of one cart cannot both win.
     /// (Postgres xmin would miss a change to lines alone, which leaves the cart row untouched.)
@@ -30,7 +33,19 @@ public sealed class Cart
     public decimal Total => Money.Round(_lines.Sum(line => line.LineTotal));
 
     public static Cart Open(DateTimeOffset now) =>
-        new() { Id = Guid.CreateVersion7(now), Status = CartStatus.Open, CreatedAt = now };
+        new() { Id = Guid.CreateVersion7(now), Status = CartStatus.Open, CreatedAt = now, LastChangedAt = now };
+
+    /// <summary>True for an open cart nobody has changed since <paramref name="cutoff"/>; a checked-out cart never idles.</summary>
+    public bool IsIdleSince(DateTimeOffset cutoff) => Status == CartStatus.Open && LastChangedAt < cutoff;
+
+    /// <summary>Marks the cart changed now, so it does not expire while the customer is still at it.</summary>
+    public void Touch(DateTimeOffset now)
+    {
+        if (now > LastChangedAt)
+        {
+            LastChangedAt = now;
+        }
+    }
 
     /// <summary>Adds a plain menu item (no choices, no note).</summary>
     public CartLine AddItem(int menuItemId, string name, decimal unitPrice, int quantity) =>

@@ -7,6 +7,7 @@ public enum CartError
     CheckedOut,
     Empty,
     Busy,
+    Expired,
 }
 
 /// <summary>A cart rule said no; <see cref="Exception.Message"/> is written for the customer.</summary>

@@ -23,7 +23,7 @@ public static class ChoicesApi
     }
 
     public static async Task<Results<Ok<MenuItemResponse>, ValidationProblem, ProblemHttpResult>> SetChoiceAvailability(
-        int id, AvailabilityRequest? request, MenuDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        int id, AvailabilityRequest? request, MenuDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request?.Available is not bool available)
         {
@@ -45,6 +45,7 @@ public static class ChoicesApi
             // Keyed by the item, like an item's own switch: a kiosk showing the item hears of its choices in order.
             db.AddIntegrationEvent(Topics.MenuAvailabilityChanged, key: itemId.ToString(CultureInfo.InvariantCulture),
                 new MenuAvailabilityChanged(Guid.CreateVersion7(), itemId, available, clock.GetUtcNow()) { ChoiceId = choice.Id });
+            audit.Record(db, "choice.availability", choice.Id.ToString(CultureInfo.InvariantCulture), new { itemId, choice.Name, available });
         }
         await db.SaveChangesAsync(cancellationToken);
 

@@ -37,7 +37,7 @@ public static class ItemsApi
     }
 
     public static async Task<Results<Ok<MenuItemResponse>, ValidationProblem, ProblemHttpResult>> SetAvailability(
-        int id, AvailabilityRequest? request, MenuDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        int id, AvailabilityRequest? request, MenuDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request?.Available is not bool available)
         {
@@ -54,6 +54,7 @@ public static class ItemsApi
         {
             db.AddIntegrationEvent(Topics.MenuAvailabilityChanged, key: item.Id.ToString(CultureInfo.InvariantCulture),
                 new MenuAvailabilityChanged(Guid.CreateVersion7(), item.Id, available, clock.GetUtcNow()));
+            audit.Record(db, "item.availability", item.Id.ToString(CultureInfo.InvariantCulture), new { item.Name, available });
         }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(MenuItemResponse.From(item));

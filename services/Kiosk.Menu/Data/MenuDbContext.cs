@@ -56,5 +56,6 @@ public sealed class MenuDbContext(DbContextOptions<MenuDbContext> options) : DbC
         });
 
         modelBuilder.AddOutbox();
+        modelBuilder.AddAuditTrail();
     }
 }

@@ -34,7 +34,7 @@ public static class OrderCancellation
 
     public static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> CancelOrder(
         Guid orderId, CancelOrderRequest? request, OrdersDbContext db, PaymentsClient payments, TimeProvider clock,
-        HttpResponse response, CancellationToken cancellationToken)
+        AuditTrail audit, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = CancelOrderRequest.Validate(request);
         if (errors.Count > 0 || request?.Reason is not { } reason)
@@ -66,6 +66,8 @@ public static class OrderCancellation
 
         try
         {
+            // Committed with the cancellation, or not at all.
+            audit.Record(db, "order.cancelled", order.Id.ToString(), new { order.OrderNumber, order.Total, reason });
             await EndUnpaidAsync(db, order, StoreDayEnd.Cancelled, reason, clock, cancellationToken);
         }
         catch (OrderStatusException ex)

@@ -49,6 +49,7 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
         });
 
         modelBuilder.AddOutbox().AddInbox();
+        modelBuilder.AddAuditTrail();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

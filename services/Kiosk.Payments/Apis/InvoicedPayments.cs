@@ -12,7 +12,7 @@ public static class InvoicedPayments
     /// Saves the tracked changes (the order marked paid, <paramref name="payment"/> added) with the next invoice number.
     /// Throws <see cref="DbUpdateConcurrencyException"/> when the order itself changed meanwhile (cancelled, or paid).
     /// </summary>
-    public static async Task SavePaymentAsync(PaymentsDbContext db, Payment payment, CancellationToken cancellationToken)
+    public static async Task SavePaymentAsync(PaymentsDbContext db, Payment payment, CancellationToken cancellationToken, AuditTrail? audit = null)
     {
         var counter = await db.SalesInvoiceCounters.SingleAsync(c => c.Id == SalesInvoiceCounter.StoreRow, cancellationToken);
         for (var round = 1; ; round++)
@@ -20,6 +20,7 @@ public static class InvoicedPayments
             payment.AssignInvoiceNumber(counter.Next());
             var confirmation = db.Set<OutboxMessage>().Add(
                 OutboxMessage.Create(Topics.PaymentConfirmed, payment.OrderId.ToString(), Confirmation(payment))).Entity;
+            var recorded = audit is null ? [] : RecordAudit(db, audit, payment);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -29,9 +30,39 @@ public static class InvoicedPayments
             {
                 // Only the number was taken: nothing of this payment committed (the commit, or its savepoint, rolled back).
                 db.Entry(confirmation).State = EntityState.Detached;
+                foreach (var entry in recorded)
+                {
+                    db.Entry(entry).State = EntityState.Detached;
+                }
                 await db.Entry(counter).ReloadAsync(cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// The payment (who took it, the invoice number, the amounts) and its discount (kind, holder count, amount: never a
+    /// holder's name or ID number), committed with the payment itself.
+    /// </summary>
+    private static List<AuditEntry> RecordAudit(PaymentsDbContext db, AuditTrail audit, Payment payment)
+    {
+        var subject = payment.OrderId.ToString();
+        List<AuditEntry> entries =
+        [
+            audit.Record(db, "payment.taken", subject, new
+            {
+                payment.PaymentId, payment.OrderNumber, InvoiceNumber = payment.InvoiceText, payment.Total, payment.Discount,
+                payment.AmountDue, payment.AmountPaid, payment.Change,
+            }),
+        ];
+        if (payment.DiscountKind is { } kind)
+        {
+            entries.Add(audit.Record(db, "discount.given", subject, new
+            {
+                payment.OrderNumber, InvoiceNumber = payment.InvoiceText, Kind = kind, Holders = payment.Holders.Count,
+                payment.Diners, Amount = payment.Discount, payment.VatExemptSales,
+            }));
+        }
+        return entries;
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ public static class PaymentsApi
 
     public static async Task<Results<Created<ReceiptResponse>, ValidationProblem, ProblemHttpResult>> TakePayment(
         TakePaymentRequest? request, PaymentsDbContext db, OrdersClient orders, CartsClient carts, TimeProvider clock, StoreDayEnd dayEnd,
-        HttpResponse response, CancellationToken cancellationToken)
+        AuditTrail audit, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = TakePaymentRequest.Validate(request);
         if (errors.Count > 0 || request is not { OrderId: Guid orderId, AmountPaid: decimal amountPaid })
@@ -106,7 +106,7 @@ public static class PaymentsApi
         try
         {
             // One commit: the payment with its invoice number, the order marked paid and the PAYMENT_CONFIRMED outbox row, or none.
-            await InvoicedPayments.SavePaymentAsync(db, payment, cancellationToken);
+            await InvoicedPayments.SavePaymentAsync(db, payment, cancellationToken, audit);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation(PaymentsDbContext.OnePaymentPerOrder))
         {

@@ -18,6 +18,7 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutbox().AddInbox().AddIdempotencyKeys();
+        modelBuilder.AddAuditTrail();
 
         modelBuilder.Entity<PayableOrder>(order =>
         {

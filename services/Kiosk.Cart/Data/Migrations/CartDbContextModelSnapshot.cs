@@ -37,6 +37,9 @@ namespace Kiosk.Cart.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("OrderId")
                         .HasColumnType("uuid");
 
@@ -53,6 +56,10 @@ namespace Kiosk.Cart.Data.Migrations
 
                     b.HasIndex("OrderId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "CheckedOutAt");
+
+                    b.HasIndex("Status", "LastChangedAt");
 
                     b.ToTable("Carts");
                 });
