@@ -41,7 +41,6 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
             "--Kiosk:Gateway:Port=0",
             $"--Kiosk:Postgres:DataDir={_dataDirectory}",
             $"--Parameters:staff-api-key={staffKey}",
-            "--Parameters:staff-pin=2468",
             "--Logging:LogLevel:Default=Warning",
         ], timeout.Token);
         // Console output of the resources and failing probes while they start are expected; the numbers are the output here.
