@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace Kiosk.Web.Crew;
 
 /// <summary>The crew roles, and the authorization policies the staff screens are guarded by.</summary>
@@ -31,6 +33,15 @@ public static class CrewPolicies
         [Kitchen] = [CrewRoles.Kitchen, CrewRoles.Manager],
         [Manager] = [CrewRoles.Manager],
     };
+
+    /// <summary>Registers each policy: a signed-in crew member holding one of its roles.</summary>
+    public static void Add(AuthorizationOptions options)
+    {
+        foreach (var (policy, roles) in Roles)
+        {
+            options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
+    }
 
     /// <summary>
     /// A senior / PWD discount above this many pesos needs a manager (a typical family meal for four stays under it;

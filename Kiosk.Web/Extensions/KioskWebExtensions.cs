@@ -70,13 +70,7 @@ public static class KioskWebExtensions
                 options.Events.OnRedirectToLogin = context => RedirectRelative(context.Response, context.RedirectUri);
                 options.Events.OnRedirectToAccessDenied = context => RedirectRelative(context.Response, context.RedirectUri);
             });
-        services.AddAuthorization(options =>
-        {
-            foreach (var (policy, roles) in CrewPolicies.Roles)
-            {
-                options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
-            }
-        });
+        services.AddAuthorization(CrewPolicies.Add);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<IPasswordHasher<CrewMember>, PasswordHasher<CrewMember>>();
