@@ -33,7 +33,8 @@ public sealed class ServiceAuditClient(HttpClient http, ILogger<ServiceAuditClie
             var rows = await http.GetFromJsonAsync<List<ServiceAuditRow>>($"http://{service}/api/{service}/audit?{query}", ServiceCall.Json, timeout.Token);
             return (service, rows ?? [], true);
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or OperationCanceledException or NotSupportedException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or OperationCanceledException or NotSupportedException
+            or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException && !ct.IsCancellationRequested)
         {
             logger.LogWarning("The {Service} audit trail could not be read: {Error}", service, ex.Message);
             return (service, [], false);

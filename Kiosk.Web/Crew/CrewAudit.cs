@@ -37,7 +37,9 @@ public sealed class CrewAudit(CrewDbContext db, IHttpContextAccessor http, TimeP
     /// <summary>The rows between <paramref name="from"/> and <paramref name="to"/>, newest first, optionally one action or one crew member's.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(DateTimeOffset from, DateTimeOffset to, string? action, string? crewId, int limit, CancellationToken ct)
     {
-        var query = db.AuditEntries.AsNoTracking().Where(a => a.At >= from && a.At < to);
+        // PostgreSQL's timestamptz takes only UTC instants; the store's midnights come with the store's offset.
+        var (start, end) = (from.ToUniversalTime(), to.ToUniversalTime());
+        var query = db.AuditEntries.AsNoTracking().Where(a => a.At >= start && a.At < end);
         if (!string.IsNullOrEmpty(action))
         {
             query = query.Where(a => a.Action == action);

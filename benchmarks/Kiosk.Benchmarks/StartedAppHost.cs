@@ -16,7 +16,7 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
 
     /// <summary>Every resource the AppHost declares that must reach Healthy.</summary>
     private static readonly string[] ResourceNames =
-        ["postgres", "menudb", "cartdb", "ordersdb", "paymentsdb", "kafka", "menu", "cart", "orders", "payments", "web", "gateway"];
+        ["postgres", "menudb", "cartdb", "ordersdb", "paymentsdb", "webdb", "kafka", "menu", "cart", "orders", "payments", "web", "gateway"];
 
     /// <summary>The ASP.NET projects; each maps /health (database and Kafka checks included).</summary>
     private static readonly string[] Projects = ["menu", "cart", "orders", "payments", "web", "gateway"];

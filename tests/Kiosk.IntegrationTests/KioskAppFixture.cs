@@ -42,7 +42,7 @@ public class KioskAppFixture : IAsyncLifetime
 
     /// <summary>The resources the AppHost declares; each must reach Healthy.</summary>
     public static IReadOnlyList<string> ResourceNames { get; } =
-        ["postgres", "menudb", "cartdb", "ordersdb", "paymentsdb", "kafka", "menu", "cart", "orders", "payments", "web", "gateway"];
+        ["postgres", "menudb", "cartdb", "ordersdb", "paymentsdb", "webdb", "kafka", "menu", "cart", "orders", "payments", "web", "gateway"];
 
     /// <summary>More AppHost arguments, after the defaults (a later value of the same key wins).</summary>
     protected virtual IEnumerable<string> ExtraArguments => [];
