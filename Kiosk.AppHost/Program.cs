@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Kiosk.AppHost;
 using Kiosk.AppHost.Kafka;
 using Kiosk.AppHost.Postgres;
@@ -18,7 +19,6 @@ if (builder.ExecutionContext.IsRunMode)
 var staffApiKey = builder.AddParameter("staff-api-key", secret: true);
 // The store's day (order numbers restart, the board resets) in one place for every app that needs it: appsettings.json.
 var storeTimeZone = builder.Configuration["Kiosk:TimeZone"];
-var staffPin = builder.AddParameter("staff-pin", secret: true);
 
 // Infrastructure: container, embedded/local or external, chosen by Kiosk:{Kafka,Postgres}:Mode.
 var postgres = builder.AddKioskPostgres("postgres");
@@ -26,6 +26,8 @@ var menuDb = postgres.AddKioskDatabase("menudb");
 var cartDb = postgres.AddKioskDatabase("cartdb");
 var ordersDb = postgres.AddKioskDatabase("ordersdb");
 var paymentsDb = postgres.AddKioskDatabase("paymentsdb");
+// The web app's own: crew accounts, its audit trail and the Data Protection keys behind crew cookies.
+var webDb = postgres.AddKioskDatabase("webdb");
 var kafka = builder.AddKioskKafka("kafka");
 
 var menu = builder.AddProject<Projects.Kiosk_Menu>("menu")
@@ -69,21 +71,55 @@ orders.WithReference(payments);
 var web = builder.AddProject<Projects.Kiosk_Web>("web")
     .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
+    .WithReference(webDb).WaitFor(webDb)
     .WithReference(menu).WithReference(cart).WithReference(orders).WithReference(payments)
     // The live screens follow ORDER_STATUS_CHANGED and MENU_AVAILABILITY_CHANGED.
     .WithKafka(kafka)
     .WithEnvironment("Kiosk__StaffApiKey", staffApiKey)
-    .WithEnvironment("Kiosk__StaffPin", staffPin)
     .WithEnvironment("Kiosk__TimeZone", storeTimeZone)
     .WithEnvironment("Kiosk__Web__IdleSeconds", builder.Configuration["Kiosk:Web:IdleSeconds"] ?? "90")
     .WithEnvironment("Kiosk__Web__ConfirmationSeconds", builder.Configuration["Kiosk:Web:ConfirmationSeconds"] ?? "60")
     .WithEnvironment("Kiosk__Web__OrderVisibleSeconds", builder.Configuration["Kiosk:Web:OrderVisibleSeconds"] ?? "60")
     .WithEnvironment("Kiosk__Web__LiveStreamSeconds", builder.Configuration["Kiosk:Web:LiveStreamSeconds"] ?? "600");
 
+// Development only: Kiosk:Crew:DevManagerPin (appsettings.Development.json) seeds a manager, Kiosk:Crew:DevCrew:<n>:{Name,Roles,Pin}
+// more crew members. Outside Development the first manager comes from the setup code in the web app's log (StoreSecrets
+// refuses these settings there).
+if (builder.Environment.IsDevelopment())
+{
+    foreach (var setting in builder.Configuration.GetSection("Kiosk:Crew").AsEnumerable(makePathsRelative: true))
+    {
+        if (setting.Value is not null)
+        {
+            web.WithEnvironment($"Kiosk__Crew__{setting.Key.Replace(":", "__", StringComparison.Ordinal)}", setting.Value);
+        }
+    }
+}
+foreach (var setting in new[] { "AccountSignInAttempts", "AccountLockoutSeconds", "CrewIdleMinutes", "ShiftHours" })
+{
+    if (builder.Configuration[$"Kiosk:Web:{setting}"] is { } value)
+    {
+        web.WithEnvironment($"Kiosk__Web__{setting}", value);
+    }
+}
+
+// Everything is reached through the gateway, which connects from its own loopback address (Kiosk:Gateway:OutgoingAddress):
+// the apps take the client's address and scheme from X-Forwarded-* only from that address, never from whoever else
+// reaches their ports. The web app binds its own port (no DCP proxy between), so it sees the gateway's address itself;
+// run as several replicas it needs DCP's proxy, and then trusts loopback (fine on a dev machine, not for a store).
+var gatewayOutgoingAddress = builder.Configuration["Kiosk:Gateway:OutgoingAddress"] ?? "127.0.0.9";
+var webReplicas = builder.Configuration.GetValue("Kiosk:Replicas:web", 1);
+if (webReplicas == 1)
+{
+    web.WithEndpointProxySupport(false);
+}
+else
+{
+    web.WithEnvironment("Kiosk__TrustedProxies__1", "127.0.0.1");
+}
 foreach (var app in new IResourceBuilder<ProjectResource>[] { menu, cart, orders, payments, web })
 {
-    // Everything is reached through the gateway: let each app see the client's address and scheme, not the gateway's.
-    app.WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true")
+    app.WithEnvironment("Kiosk__TrustedProxies__0", gatewayOutgoingAddress)
         // The apps run in the AppHost's environment, so Development brings the API references at /api/{service}/docs.
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
         // Kiosk:Replicas:<resource> (e.g. --Kiosk:Replicas:orders=2) runs several copies behind one address.
@@ -97,7 +133,8 @@ var gateway = builder.AddProject<Projects.Kiosk_Gateway>("gateway")
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithExternalHttpEndpoints()
     .WithReference(menu).WithReference(cart).WithReference(orders).WithReference(payments).WithReference(web)
-    .WaitFor(menu).WaitFor(cart).WaitFor(orders).WaitFor(payments).WaitFor(web);
+    .WaitFor(menu).WaitFor(cart).WaitFor(orders).WaitFor(payments).WaitFor(web)
+    .WithEnvironment("Gateway__OutgoingAddress", gatewayOutgoingAddress);
 // The gateway binds its port itself: behind DCP's proxy every client would come from one loopback address, and the
 // per-address rate limits would treat all kiosks as one.
 gateway.WithEndpointProxySupport(false);

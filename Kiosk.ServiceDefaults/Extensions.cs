@@ -28,6 +28,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddKioskProblemDetails();
         builder.Services.AddStaffApiKey();
         builder.Services.AddRequestBodyLimit(builder.Configuration);
+        builder.Services.AddTrustedForwardedHeaders(builder.Configuration);
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

@@ -26,6 +26,18 @@ public sealed class KioskWebOptions
     /// <summary>The period in which wrong PINs are counted, and how long a locked-out address must then wait.</summary>
     public int SignInLockoutSeconds { get; set; } = 300;
 
+    /// <summary>Wrong PINs in a row one crew account may take (from any address) before it is locked out.</summary>
+    public int AccountSignInAttempts { get; set; } = 5;
+
+    /// <summary>How long a locked crew account must wait (a manager's PIN reset lifts it sooner).</summary>
+    public int AccountLockoutSeconds { get; set; } = 900;
+
+    /// <summary>Minutes without a request after which a crew member must sign in again (sliding).</summary>
+    public int CrewIdleMinutes { get; set; } = 30;
+
+    /// <summary>Hours a crew sign-in lasts at most, however busy: one shift.</summary>
+    public double ShiftHours { get; set; } = 10;
+
     /// <summary>Seconds between heartbeats on an idle live stream, so proxies and browsers know it is alive.</summary>
     public int LiveHeartbeatSeconds { get; set; } = 15;
 

@@ -10,6 +10,9 @@ public sealed class StoreClock(StoreCalendar calendar, TimeProvider time)
 
     public DateOnly DayOf(DateTimeOffset instant) => calendar.DayOf(instant);
 
+    /// <summary>Midnight that began <paramref name="day"/> in the store.</summary>
+    public DateTimeOffset StartOf(DateOnly day) => calendar.StartOf(day);
+
     /// <summary>A time of day for crew screens: 09:05, 17:30.</summary>
     public string TimeOfDay(DateTimeOffset instant) => calendar.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 

@@ -1,7 +1,14 @@
+using System.Security.Claims;
+using Kiosk.Data;
 using Kiosk.ServiceDefaults.Http;
 using Kiosk.Web;
+using Kiosk.Web.Crew;
 using Kiosk.Web.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -13,6 +20,8 @@ public static class KioskWebExtensions
     public static WebApplicationBuilder AddKioskWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // First, so the crew tables and the key table exist before anything (the key ring included) reads them.
+        builder.AddKioskDbContext<CrewDbContext>("webdb");
         services.Configure<KioskWebOptions>(builder.Configuration.GetSection(KioskWebOptions.Section));
         services.Configure<StoreIdentity>(builder.Configuration.GetSection(StoreIdentity.Section));
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
@@ -37,30 +46,56 @@ public static class KioskWebExtensions
         services.AddHttpContextAccessor();
         services.AddScoped(provider => LanguageCookie.Read(provider.GetRequiredService<IHttpContextAccessor>().HttpContext));
 
+        // Cookies and antiforgery tokens are protected with keys kept in webdb: a restart or another replica reads them.
+        services.AddDataProtection()
+            .SetApplicationName("Kiosk.Web")
+            .PersistKeysToDbContext<CrewDbContext>();
+
+        var webOptions = builder.Configuration.GetSection(KioskWebOptions.Section).Get<KioskWebOptions>() ?? new KioskWebOptions();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
                 options.LoginPath = "/staff/signin";
                 options.LogoutPath = "/staff/signout";
-                options.AccessDeniedPath = "/staff/signin";
+                options.AccessDeniedPath = "/staff/denied";
                 options.Cookie.Name = "kiosk-staff";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                // Secure whenever the browser came over HTTPS (as the trusted gateway reports it); plain HTTP on a dev machine still works.
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, webOptions.CrewIdleMinutes));
                 options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = ValidateCrewAsync;
                 // Behind the gateway this app sees its own internal host; a relative Location keeps the browser on the gateway.
                 options.Events.OnRedirectToLogin = context => RedirectRelative(context.Response, context.RedirectUri);
                 options.Events.OnRedirectToAccessDenied = context => RedirectRelative(context.Response, context.RedirectUri);
             });
-        services.AddAuthorization();
+        services.AddAuthorization(CrewPolicies.Add);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<IPasswordHasher<CrewMember>, PasswordHasher<CrewMember>>();
+        services.AddScoped<CrewAccounts>();
+        services.AddScoped<CrewAudit>();
+        services.AddScoped<ManagerApproval>();
+        services.AddSingleton<CrewSetup>();
+        services.AddHostedService(provider => provider.GetRequiredService<CrewSetup>());
+        services.AddHttpClient<ServiceAuditClient>()
+            .AddHttpMessageHandler<StaffApiKeyClientHandler>();
         services.AddSingleton(provider => StoreClock.FromConfiguration(builder.Configuration, provider.GetRequiredService<TimeProvider>()));
 
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Staff");
+            options.Conventions.AuthorizePage("/Staff/Cashier", CrewPolicies.Cashier);
+            options.Conventions.AuthorizePage("/Staff/Receipt", CrewPolicies.Cashier);
+            options.Conventions.AuthorizePage("/Staff/Kitchen", CrewPolicies.Kitchen);
+            options.Conventions.AuthorizePage("/Staff/Stock", CrewPolicies.Manager);
+            options.Conventions.AuthorizePage("/Staff/Report", CrewPolicies.Manager);
+            options.Conventions.AuthorizePage("/Staff/Crew", CrewPolicies.Manager);
+            options.Conventions.AuthorizePage("/Staff/Audit", CrewPolicies.Manager);
             options.Conventions.AllowAnonymousToPage("/Staff/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Staff/Setup");
+            options.Conventions.AllowAnonymousToPage("/Staff/Denied");
         });
 
         return builder;
@@ -77,6 +112,27 @@ public static class KioskWebExtensions
         // A POST whose answer was lost may have taken effect (an item added, cash taken): it is sent again only with an
         // Idempotency-Key or when the endpoint is idempotent by design, so the service recognises the repeat.
         options.Retry.RetryOnlySafeRequests();
+    }
+
+    /// <summary>
+    /// Every request with a crew cookie: the shift's absolute limit (counted from the PIN, not from the last request), and
+    /// the account still enabled, so a manager disabling someone signs them out at their next tap.
+    /// </summary>
+    private static async Task ValidateCrewAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var options = services.GetRequiredService<IOptions<KioskWebOptions>>().Value;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var principal = context.Principal;
+        var shiftOver = CrewClaims.ShiftIsOver(principal?.FindFirstValue(CrewClaims.SignedInAt), now, TimeSpan.FromHours(options.ShiftHours));
+        var enabled = !shiftOver
+            && int.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.Integer, CultureInfo.InvariantCulture, out var crewId)
+            && await services.GetRequiredService<CrewAccounts>().IsEnabledAsync(crewId, context.HttpContext.RequestAborted);
+        if (!enabled)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
     }
 
     private static Task RedirectRelative(HttpResponse response, string redirectUri)

@@ -16,7 +16,7 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
 
     /// <summary>Every resource the AppHost declares that must reach Healthy.</summary>
     private static readonly string[] ResourceNames =
-        ["postgres", "menudb", "cartdb", "ordersdb", "paymentsdb", "kafka", "menu", "cart", "orders", "payments", "web", "gateway"];
+        ["postgres", "menudb", "cartdb", "ordersdb", "paymentsdb", "webdb", "kafka", "menu", "cart", "orders", "payments", "web", "gateway"];
 
     /// <summary>The ASP.NET projects; each maps /health (database and Kafka checks included).</summary>
     private static readonly string[] Projects = ["menu", "cart", "orders", "payments", "web", "gateway"];
@@ -43,9 +43,6 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
             "--Kiosk:Gateway:RateLimits:ExemptNetworks:0=127.0.0.1/32",
             $"--Kiosk:Postgres:DataDir={_dataDirectory}",
             $"--Parameters:staff-api-key={staffKey}",
-            "--Parameters:staff-pin=2468",
-            // The benchmark is one client address doing the work of many kiosks: the gateway's per-address limits would refuse it.
-            "--Kiosk:Gateway:RateLimits:ExemptNetworks:0=127.0.0.1/32",
             "--Logging:LogLevel:Default=Warning",
         ], timeout.Token);
         // Console output of the resources and failing probes while they start are expected; the numbers are the output here.

@@ -10,7 +10,9 @@ builder.AddServiceDefaults();
 // YARP's default transforms add X-Forwarded-For/Proto/Host, so services can see the kiosk's own address.
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-    .AddServiceDiscoveryDestinationResolver();
+    .AddServiceDiscoveryDestinationResolver()
+    // The apps trust forwarded headers only from this address; see OutgoingAddress.
+    .BindOutgoingAddress(builder.Configuration);
 // Per client address: new carts, other anonymous writes and staff calls each have a budget; see RateLimits.
 builder.Services.AddKioskRateLimits(builder.Configuration);
 // HTTPS with HSTS when Gateway:Https names a certificate; see GatewayHttps.

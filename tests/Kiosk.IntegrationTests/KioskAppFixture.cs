@@ -15,7 +15,12 @@ namespace Kiosk.IntegrationTests;
 public class KioskAppFixture : IAsyncLifetime
 {
     public const string StaffApiKeyForTests = "staff-key-for-tests";
-    public const string StaffPinForTests = "2468";
+    /// <summary>The crew the web app seeds in Development (Kiosk:Crew:DevManagerPin and Kiosk:Crew:DevCrew), one per role.</summary>
+    public static readonly CrewLogin ManagerForTests = new("Manager", "2468");
+    public static readonly CrewLogin CashierForTests = new("Casey Cashier", "1357");
+    public static readonly CrewLogin KitchenForTests = new("Kit Kitchen", "2580");
+    /// <summary>Only for the per-account lockout test: its account is locked for the rest of the run.</summary>
+    public static readonly CrewLogin LockoutTargetForTests = new("Lou Lockout", "3690");
     /// <summary>Topics of their own for the broker tests, created by the embedded broker at start-up.</summary>
     public const string TraceTestTopic = "kiosk-test-trace";
     public const string OutageTestTopic = "kiosk-test-outage";
@@ -28,14 +33,16 @@ public class KioskAppFixture : IAsyncLifetime
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
     public Uri GatewayUrl { get; private set; } = null!;
-    public string StaffPin => StaffPinForTests;
+    public CrewLogin Manager => ManagerForTests;
+    public CrewLogin Cashier => CashierForTests;
+    public CrewLogin Kitchen => KitchenForTests;
     public string KafkaBootstrapServers { get; private set; } = null!;
     public Uri KafkaControlUrl { get; private set; } = null!;
     public TimeSpan StartupTime { get; private set; }
 
     /// <summary>The resources the AppHost declares; each must reach Healthy.</summary>
     public static IReadOnlyList<string> ResourceNames { get; } =
-        ["postgres", "menudb", "cartdb", "ordersdb", "paymentsdb", "kafka", "menu", "cart", "orders", "payments", "web", "gateway"];
+        ["postgres", "menudb", "cartdb", "ordersdb", "paymentsdb", "webdb", "kafka", "menu", "cart", "orders", "payments", "web", "gateway"];
 
     /// <summary>More AppHost arguments, after the defaults (a later value of the same key wins).</summary>
     protected virtual IEnumerable<string> ExtraArguments => [];
@@ -57,7 +64,10 @@ public class KioskAppFixture : IAsyncLifetime
             // Live streams end (and browsers resume them with Last-Event-ID) every few seconds, so tests see it happen.
             $"--Kiosk:Web:LiveStreamSeconds={LiveStreamSeconds}",
             $"--Parameters:staff-api-key={StaffApiKeyForTests}",
-            $"--Parameters:staff-pin={StaffPinForTests}",
+            $"--Kiosk:Crew:DevManagerPin={ManagerForTests.Pin}",
+            .. DevCrew(0, CashierForTests, "Cashier"),
+            .. DevCrew(1, KitchenForTests, "Kitchen"),
+            .. DevCrew(2, LockoutTargetForTests, "Cashier"),
             .. ExtraArguments,
         ], timeout.Token);
         builder.Services.AddLogging(logging => logging
@@ -91,6 +101,13 @@ public class KioskAppFixture : IAsyncLifetime
         KafkaControlUrl = App.GetEndpoint("kafka", "control");
         StartupTime = started.Elapsed;
     }
+
+    private static string[] DevCrew(int index, CrewLogin crew, string roles) =>
+    [
+        $"--Kiosk:Crew:DevCrew:{index}:Name={crew.Name}",
+        $"--Kiosk:Crew:DevCrew:{index}:Roles={roles}",
+        $"--Kiosk:Crew:DevCrew:{index}:Pin={crew.Pin}",
+    ];
 
     public HttpClient CreateStaffClient()
     {
@@ -157,6 +174,9 @@ public class KioskAppFixture : IAsyncLifetime
         }
     }
 }
+
+/// <summary>A crew member's sign-in: the name picked from the list, and their PIN.</summary>
+public sealed record CrewLogin(string Name, string Pin);
 
 [CollectionDefinition(Name)]
 public sealed class KioskCollection : ICollectionFixture<KioskAppFixture>, ICollectionFixture<Browser.BrowserFixture>

@@ -1,10 +1,14 @@
+using Kiosk.Web.Crew;
+
 namespace Kiosk.Web.Pages.Staff;
 
 /// <summary>
 /// Orders waiting for payment; the cashier may apply a senior citizen / PWD discount (shown as a quote first), enters the
 /// cash tendered, and the payments service answers with the change and the sales invoice. Unpaid orders can be cancelled.
+/// Cancelling, and a discount above <see cref="CrewPolicies.DiscountApprovalThreshold"/>, need a manager: signed in, or
+/// typing their PIN on the spot (<see cref="ManagerApproval"/>). Payments, discounts and cancellations are audited.
 /// </summary>
-public sealed class CashierModel(OrdersClient orders, PaymentsClient payments) : PageModel
+public sealed class CashierModel(OrdersClient orders, PaymentsClient payments, CrewAccounts accounts, ManagerApproval approval, CrewAudit audit) : PageModel
 {
     public IReadOnlyList<Order> Waiting { get; private set; } = [];
     public Order? Selected { get; private set; }
@@ -22,6 +26,21 @@ public sealed class CashierModel(OrdersClient orders, PaymentsClient payments) :
 
     [BindProperty]
     public string? CancelReason { get; set; }
+
+    /// <summary>The manager approving on the spot, when the signed-in crew member is not one.</summary>
+    [BindProperty]
+    public int? ManagerId { get; set; }
+
+    [BindProperty]
+    public string? ManagerPin { get; set; }
+
+    /// <summary>Enabled managers, for the on-the-spot approval.</summary>
+    public IReadOnlyList<CrewMember> Managers { get; private set; } = [];
+
+    public bool IsManager => User.IsInRole(CrewRoles.Manager);
+
+    /// <summary>The quoted discount is above the threshold and the cashier is not a manager: the payment form asks for one.</summary>
+    public bool DiscountNeedsApproval => Quote is not null && CrewPolicies.DiscountNeedsManager(Quote.Discount) && !IsManager;
 
     [TempData]
     public string? Receipt { get; set; }
@@ -52,7 +71,30 @@ public sealed class CashierModel(OrdersClient orders, PaymentsClient payments) :
         }
 
         var key = IdempotencyKeys.FromForm(idempotencyKey);
-        var paid = await payments.PayAsync(orderId, amount, Discount.ToInput(), key, ct);
+        var discount = Discount.ToInput();
+        if (discount is not null)
+        {
+            // The amount decides whether a manager must approve: asked of payments, never taken from the form.
+            var quote = await payments.QuoteAsync(orderId, discount, ct);
+            if (quote.Succeeded && CrewPolicies.DiscountNeedsManager(quote.Value.Discount))
+            {
+                var approved = await approval.AuthorizeAsync(HttpContext, "discount", orderId.ToString(), ManagerId, ManagerPin, ct);
+                ManagerPin = null;
+                if (!approved.IsAllowed)
+                {
+                    Problem = $"{approved.Problem} (a discount over {Money.Peso(CrewPolicies.DiscountApprovalThreshold)} needs a manager)";
+                    IdempotencyKey = key;
+                    await LoadAsync(orderId, ct);
+                    return Page();
+                }
+            }
+        }
+
+        var paid = await payments.PayAsync(orderId, amount, discount, key, ct);
+        await audit.RecordAsync(AuditActions.Payment, paid.Succeeded, orderId.ToString(),
+            paid.Succeeded
+                ? $"order #{paid.Value.OrderNumber}: {Money.Peso(paid.Value.AmountPaid)} received" + (paid.Value.Discount > 0 ? $", {discount?.Kind} discount {Money.Peso(paid.Value.Discount)}" : "")
+                : $"refused ({paid.Problem.StatusCode})", ct: ct);
         if (paid.Succeeded)
         {
             var receipt = paid.Value;
@@ -89,7 +131,18 @@ public sealed class CashierModel(OrdersClient orders, PaymentsClient payments) :
             return Page();
         }
 
+        var approved = await approval.AuthorizeAsync(HttpContext, "cancel", orderId.ToString(), ManagerId, ManagerPin, ct);
+        ManagerPin = null;
+        if (!approved.IsAllowed)
+        {
+            Problem = approved.Problem;
+            await LoadAsync(orderId, ct);
+            return Page();
+        }
+
         var cancelled = await orders.CancelAsync(orderId, CancelReason.Trim(), ct);
+        await audit.RecordAsync(AuditActions.OrderCancel, cancelled.Succeeded, orderId.ToString(),
+            cancelled.Succeeded ? $"order #{cancelled.Value.OrderNumber}: {CancelReason.Trim()}" : $"refused ({cancelled.Problem.StatusCode})", ct: ct);
         if (cancelled.Succeeded)
         {
             Receipt = $"Order #{cancelled.Value.OrderNumber} cancelled: {cancelled.Value.CancelReason}.";
@@ -105,6 +158,7 @@ public sealed class CashierModel(OrdersClient orders, PaymentsClient payments) :
 
     private async Task LoadAsync(Guid? orderId, CancellationToken ct)
     {
+        Managers = [.. (await accounts.EnabledAsync(ct)).Where(c => c.IsManager)];
         var pending = await orders.ListAsync(OrderStatus.Pending, ct);
         if (!pending.Succeeded)
         {

@@ -1,14 +1,18 @@
-using System.Security.Claims;
+using Kiosk.Web.Crew;
 using Kiosk.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Kiosk.Web.Pages.Staff;
 
-/// <summary>Crew sign-in with the store PIN (<c>Kiosk:StaffPin</c>); a cookie then opens the cashier, kitchen and stock screens.</summary>
-public sealed class SignInModel(IConfiguration configuration, SignInThrottle throttle, ILogger<SignInModel> logger) : PageModel
+/// <summary>
+/// Crew sign-in: the crew member (from the list of enabled names) and their own PIN. Wrong PINs count per client address
+/// (<see cref="SignInThrottle"/>) and per account (<see cref="CrewAccounts"/>, in the database); every attempt is audited.
+/// </summary>
+public sealed class SignInModel(CrewAccounts accounts, CrewAudit audit, SignInThrottle throttle, TimeProvider clock, ILogger<SignInModel> logger) : PageModel
 {
-    public const string PinKey = "Kiosk:StaffPin";
+    [BindProperty]
+    public int? CrewId { get; set; }
 
     [BindProperty]
     public string? Pin { get; set; }
@@ -16,76 +20,96 @@ public sealed class SignInModel(IConfiguration configuration, SignInThrottle thr
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    public IReadOnlyList<CrewMember> Crew { get; private set; } = [];
+    public bool NeedsSetup { get; private set; }
     public string? Problem { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var expected = configuration[PinKey];
-        if (string.IsNullOrEmpty(expected))
-        {
-            Problem = "Crew sign-in is not set up on this kiosk (no staff PIN configured). Ask a manager.";
-            return Page();
-        }
-
-        var client = ClientAddress();
+        var client = ClientAddress.Of(HttpContext);
         var entered = Pin;
         Pin = null;
-        // A locked-out address is refused before its PIN is looked at, so guessing gains nothing while it waits.
+        await LoadAsync(ct);
+
+        // A locked-out address is refused before any PIN is looked at, so guessing gains nothing while it waits.
         var wait = throttle.LockedFor(client);
         if (wait > TimeSpan.Zero)
         {
-            logger.LogWarning("Staff sign-in from {Client} refused: locked out for another {Seconds} s", client, (int)Math.Ceiling(wait.TotalSeconds));
-            return TooManyWrongPins(wait);
+            logger.LogWarning("Crew sign-in from {Client} refused: address locked out for another {Seconds} s", client, (int)Math.Ceiling(wait.TotalSeconds));
+            await audit.RecordAsync(AuditActions.SignInLockedOut, success: false, Subject(), "address locked out", ct: ct);
+            return TooManyWrongPins(TooManyWrongPinsText(wait), wait);
         }
-        if (string.IsNullOrEmpty(entered))
+        if (CrewId is not { } crewId || string.IsNullOrEmpty(entered))
         {
-            Problem = "Enter the store PIN.";
-            return Page();
-        }
-        if (!StaffPin.Matches(expected, entered))
-        {
-            var failure = throttle.RecordFailure(client);
-            if (failure.LockedOut)
-            {
-                logger.LogWarning("Wrong staff PIN from {Client} ({Count} of {Allowed}): locked out for {Seconds} s",
-                    client, failure.Count, failure.Allowed, (int)failure.LockedFor.TotalSeconds);
-                return TooManyWrongPins(failure.LockedFor);
-            }
-            logger.LogWarning("Wrong staff PIN from {Client} ({Count} of {Allowed})", client, failure.Count, failure.Allowed);
-            Problem = "That PIN is not right. Please try again.";
+            Problem = "Choose your name and enter your PIN.";
             return Page();
         }
 
-        throttle.RecordSuccess(client);
-        var crew = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "Crew")], CookieAuthenticationDefaults.AuthenticationScheme));
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, crew);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff/cashier");
+        var check = await accounts.CheckPinAsync(crewId, entered, ct);
+        switch (check.Outcome)
+        {
+            case PinOutcome.Right:
+                throttle.RecordSuccess(client);
+                await audit.RecordAsync(AuditActions.SignInSuccess, success: true, Subject(), actor: check.Member, ct: ct);
+                await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CrewClaims.For(check.Member!, clock.GetUtcNow()));
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : HomeOf(check.Member!));
+
+            case PinOutcome.LockedOut when !check.JustLocked:
+                logger.LogWarning("Crew sign-in for crew member {CrewId} from {Client} refused: account locked", crewId, client);
+                await audit.RecordAsync(AuditActions.SignInLockedOut, success: false, Subject(), "account locked out", actor: check.Member, ct: ct);
+                return TooManyWrongPins(AccountLockedText(check.LockedFor), check.LockedFor);
+        }
+
+        // A wrong PIN (or an unknown or disabled crew member, answered alike) counts against the address as well.
+        var failure = throttle.RecordFailure(client);
+        logger.LogWarning("Wrong PIN for crew member {CrewId} from {Client} ({Count} of {Allowed} for the address)", crewId, client, failure.Count, failure.Allowed);
+        await audit.RecordAsync(check.JustLocked ? AuditActions.SignInLockedOut : AuditActions.SignInFailure, success: false, Subject(),
+            check.JustLocked ? "wrong PIN; account now locked" : check.Outcome == PinOutcome.Unknown ? "unknown or disabled crew member" : "wrong PIN",
+            actor: check.Member, ct: ct);
+        if (failure.LockedOut)
+        {
+            return TooManyWrongPins(TooManyWrongPinsText(failure.LockedFor), failure.LockedFor);
+        }
+        if (check.JustLocked)
+        {
+            return TooManyWrongPins(AccountLockedText(check.LockedFor), check.LockedFor);
+        }
+        Problem = "That PIN is not right. Please try again.";
+        return Page();
     }
 
-    /// <summary>What a locked-out crew member reads: how long to wait, in whole minutes, and who can help sooner.</summary>
-    public static string TooManyWrongPinsText(TimeSpan wait)
+    /// <summary>What a locked-out address reads: how long to wait, in whole minutes, and who can help sooner.</summary>
+    public static string TooManyWrongPinsText(TimeSpan wait) => $"Too many wrong PINs — wait {Minutes(wait)} or ask a manager.";
+
+    /// <summary>What a crew member whose own account is locked reads.</summary>
+    public static string AccountLockedText(TimeSpan wait) =>
+        $"This crew account is locked after too many wrong PINs — wait {Minutes(wait)} or ask a manager to reset your PIN.";
+
+    /// <summary>The screen a crew member's roles open first.</summary>
+    public static string HomeOf(CrewMember member) =>
+        member.Roles.Contains(CrewRoles.Cashier) || member.IsManager ? "/staff/cashier" : "/staff/kitchen";
+
+    private static string Minutes(TimeSpan wait)
     {
         var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-        return $"Too many wrong PINs — wait {minutes} {(minutes == 1 ? "minute" : "minutes")} or ask a manager.";
+        return $"{minutes} {(minutes == 1 ? "minute" : "minutes")}";
     }
 
-    private PageResult TooManyWrongPins(TimeSpan wait)
+    private string? Subject() => CrewId?.ToString(CultureInfo.InvariantCulture);
+
+    private async Task LoadAsync(CancellationToken ct)
     {
-        Problem = TooManyWrongPinsText(wait);
+        Crew = await accounts.EnabledAsync(ct);
+        NeedsSetup = !Crew.Any(c => c.IsManager);
+    }
+
+    private PageResult TooManyWrongPins(string text, TimeSpan wait)
+    {
+        Problem = text;
         Response.StatusCode = StatusCodes.Status429TooManyRequests;
         Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         return Page();
     }
-
-    // Behind the gateway this is the forwarded client address (ASPNETCORE_FORWARDEDHEADERS_ENABLED), not the gateway's.
-    private string ClientAddress() => HttpContext.Connection.RemoteIpAddress switch
-    {
-        { IsIPv4MappedToIPv6: true } mapped => mapped.MapToIPv4().ToString(),
-        { } address => address.ToString(),
-        null => "unknown",
-    };
 }

@@ -1,7 +1,9 @@
+using Kiosk.Web.Crew;
+
 namespace Kiosk.Web.Pages.Staff;
 
 /// <summary>Mark items sold out or available again; the menu service keeps the flag and the kiosk stops offering the item.</summary>
-public sealed class StockModel(MenuClient menu) : PageModel
+public sealed class StockModel(MenuClient menu, CrewAudit audit) : PageModel
 {
     public IReadOnlyList<(MenuCategory Category, IReadOnlyList<MenuItem> Items)> Sections { get; private set; } = [];
     public string? Problem { get; private set; }
@@ -14,6 +16,8 @@ public sealed class StockModel(MenuClient menu) : PageModel
     public async Task<IActionResult> OnPostAvailabilityAsync(int id, bool available, CancellationToken ct)
     {
         var changed = await menu.SetAvailabilityAsync(id, available, ct);
+        await audit.RecordAsync(AuditActions.StockChange, changed.Succeeded, $"item {id}",
+            $"{(changed.Succeeded ? changed.Value.Name : "item")} {(available ? "available" : "sold out")}", ct: ct);
         if (changed.Succeeded)
         {
             Changed = $"{changed.Value.Name} is now {(changed.Value.Available ? "available" : "sold out")}.";
@@ -28,6 +32,8 @@ public sealed class StockModel(MenuClient menu) : PageModel
     public async Task<IActionResult> OnPostChoiceAvailabilityAsync(int choiceId, bool available, CancellationToken ct)
     {
         var changed = await menu.SetChoiceAvailabilityAsync(choiceId, available, ct);
+        await audit.RecordAsync(AuditActions.StockChange, changed.Succeeded, $"choice {choiceId}",
+            $"{(changed.Succeeded ? changed.Value.Name : "item")} choice {(available ? "available" : "sold out")}", ct: ct);
         if (changed.Succeeded)
         {
             var choice = changed.Value.Groups.SelectMany(g => g.Choices).FirstOrDefault(c => c.Id == choiceId);

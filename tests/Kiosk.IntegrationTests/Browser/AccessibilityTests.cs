@@ -68,7 +68,7 @@ public sealed class AccessibilityTests(KioskAppFixture app, BrowserFixture brows
         await using var context = page.Context;
         await page.GotoAsync("/staff/signin");
         await ScanAsync(page, "sign-in");
-        await SignInAsync(page, app.StaffPin);
+        await SignInAsync(page, app.Manager);
         await ScanAsync(page, "cashier");
         await page.GetByTestId($"pay-{orderNumber}").ClickAsync();
         await Expect(page.GetByTestId("amount-tendered")).ToBeVisibleAsync();
@@ -77,6 +77,10 @@ public sealed class AccessibilityTests(KioskAppFixture app, BrowserFixture brows
         await ScanAsync(page, "kitchen");
         await page.GotoAsync("/staff/stock");
         await ScanAsync(page, "stock");
+        await page.GotoAsync("/staff/crew");
+        await ScanAsync(page, "crew");
+        await page.GotoAsync("/staff/audit");
+        await ScanAsync(page, "audit");
         await page.GotoAsync("/staff/signout");
         await ScanAsync(page, "sign-out");
         await page.GotoAsync("/board");

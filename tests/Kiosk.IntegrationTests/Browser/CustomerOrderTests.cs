@@ -17,7 +17,7 @@ public sealed class CustomerOrderTests(KioskAppFixture app, BrowserFixture brows
         await using var customerContext = customer.Context;
         var staff = await browser.NewPageAsync(app.GatewayUrl);
         await using var staffContext = staff.Context;
-        await SignInAsync(staff, app.StaffPin);
+        await SignInAsync(staff, app.Manager);
 
         await customer.GotoAsync("/");
         await Screenshots.SaveAsync(customer, "01-attract");

@@ -47,13 +47,29 @@ public static partial class KioskScreen
         return (await number.InnerTextAsync()).Trim();
     }
 
-    public static async Task SignInAsync(IPage page, string pin, string path = "/staff/cashier")
+    /// <summary>Opens <paramref name="path"/>, is sent to sign in, and signs in as <paramref name="crew"/>.</summary>
+    public static async Task SignInAsync(IPage page, CrewLogin crew, string path = "/staff/cashier")
     {
         await page.GotoAsync(path);
         await Expect(page).ToHaveURLAsync(SignInUrl());
-        await page.GetByTestId("staff-pin").FillAsync(pin);
+        await FillSignInAsync(page, crew.Name, crew.Pin);
         await page.GetByTestId("staff-signin").ClickAsync();
         await Expect(page).Not.ToHaveURLAsync(SignInUrl());
+    }
+
+    /// <summary>On the sign-in page: picks <paramref name="name"/> from the crew list and types <paramref name="pin"/>.</summary>
+    public static async Task FillSignInAsync(IPage page, string name, string pin)
+    {
+        await PickAsync(page.GetByTestId("crew-member"), name);
+        await page.GetByTestId("staff-pin").FillAsync(pin);
+    }
+
+    /// <summary>Selects the option of <paramref name="select"/> whose text starts with <paramref name="name"/>.</summary>
+    public static async Task PickAsync(ILocator select, string name)
+    {
+        var option = select.Locator("option", new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(name)}( \\(#\\d+\\))?\\s*$") });
+        var value = await option.GetAttributeAsync("value") ?? throw new InvalidOperationException($"No option {name}.");
+        await select.SelectOptionAsync(value);
     }
 
     /// <summary>Confirms the payment on the cashier screen, confirming again while payments has not yet heard of the order (503).</summary>

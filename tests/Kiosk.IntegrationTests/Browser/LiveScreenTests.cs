@@ -31,7 +31,7 @@ public sealed class LiveScreenTests(KioskAppFixture app, BrowserFixture browser)
 
         var staff = await browser.NewPageAsync(app.GatewayUrl);
         await using var staffContext = staff.Context;
-        await SignInAsync(staff, app.StaffPin, "/staff/kitchen");
+        await SignInAsync(staff, app.Manager, "/staff/kitchen");
         await ExpectLiveAsync(staff);
         await Expect(staff.GetByTestId($"ticket-{orderNumber}")).ToHaveCountAsync(0);
 

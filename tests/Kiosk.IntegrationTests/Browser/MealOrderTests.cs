@@ -78,7 +78,7 @@ public sealed class MealOrderTests(KioskAppFixture app, BrowserFixture browser)
         var staff = await browser.NewPageAsync(app.GatewayUrl);
         await using var staffContext = staff.Context;
         // The cashier sees what was chosen before taking the cash.
-        await SignInAsync(staff, app.StaffPin, $"/staff/cashier?order={orderId}");
+        await SignInAsync(staff, app.Manager, $"/staff/cashier?order={orderId}");
         await Expect(staff.GetByTestId("line-options")).ToHaveTextAsync("Cola, Large drink, Jolly Spaghetti instead of rice, Original",
             new() { Timeout = 10_000 });
 

@@ -16,7 +16,7 @@ public sealed class SeniorDiscountTests(KioskAppFixture app, BrowserFixture brow
         Assert.Equal(224.00m, total);
         var staff = await browser.NewPageAsync(app.GatewayUrl);
         await using var staffContext = staff.Context;
-        await SignInAsync(staff, app.StaffPin);
+        await SignInAsync(staff, app.Manager);
 
         await staff.GotoAsync("/staff/cashier");
         await staff.GetByTestId($"pay-{orderNumber}").ClickAsync();
