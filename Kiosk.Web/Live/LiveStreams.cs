@@ -1,3 +1,4 @@
+using Kiosk.Web.Crew;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Kiosk.Contracts.Events;
@@ -44,10 +45,10 @@ public static class LiveStreams
                 e => e.Menu is { } m ? new { menuItemId = m.MenuItemId, choiceId = m.ChoiceId, available = m.Available } : null));
 
         live.MapGet("/kitchen", (HttpContext http, LiveFeed feed, LiveSnapshots snapshots) =>
-            Stream(http, feed, snapshots.OpenOrdersAsync, StaffView)).RequireAuthorization();
+            Stream(http, feed, snapshots.OpenOrdersAsync, StaffView)).RequireAuthorization(CrewPolicies.Kitchen);
 
         live.MapGet("/cashier", (HttpContext http, LiveFeed feed, LiveSnapshots snapshots) =>
-            Stream(http, feed, snapshots.OpenOrdersAsync, StaffView)).RequireAuthorization();
+            Stream(http, feed, snapshots.OpenOrdersAsync, StaffView)).RequireAuthorization(CrewPolicies.Cashier);
 
         return app;
     }

@@ -19,8 +19,10 @@ public sealed partial class ManyStreamsScenario(KioskApi api, Options options, F
     private const int Orders = 40;
     // A dessert the other scenarios do not order; the latency scenario switches it too, but before this one runs.
     private const int SwitchedItem = 805;
-    // The staff PIN the benchmark gives a started AppHost; against --url the kitchen streams need the same PIN.
-    private const string StaffPin = "2468";
+    // The development manager the benchmark's AppHost seeds (Kiosk:Crew:DevManagerPin); against --url the kitchen
+    // streams need a crew member of that name and PIN.
+    public const string ManagerName = "Manager";
+    public const string ManagerPin = "2468";
     private static readonly TimeSpan Hold = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Toggle = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -184,7 +186,7 @@ public sealed partial class ManyStreamsScenario(KioskApi api, Options options, F
         return (switched.Count, switched);
     }
 
-    /// <summary>Signs in as crew through the sign-in form (the cookie stays in the handler); false when the PIN is refused.</summary>
+    /// <summary>Signs the manager in through the sign-in form (the cookie stays in the handler); false when refused.</summary>
     private static async Task<bool> SignInAsync(HttpClient http)
     {
         var page = await http.GetStringAsync("/staff/signin");
@@ -192,9 +194,15 @@ public sealed partial class ManyStreamsScenario(KioskApi api, Options options, F
         {
             return false;
         }
+        var manager = CrewOption().Matches(page).FirstOrDefault(m => WebUtility.HtmlDecode(m.Groups["name"].Value) == ManagerName);
+        if (manager is null)
+        {
+            return false;
+        }
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Pin"] = StaffPin,
+            ["CrewId"] = manager.Groups["id"].Value,
+            ["Pin"] = ManagerPin,
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
         });
         using var response = await http.PostAsync("/staff/signin", form);
@@ -224,6 +232,9 @@ public sealed partial class ManyStreamsScenario(KioskApi api, Options options, F
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("""<option value="(?<id>\d+)"[^>]*>(?<name>.+?) \(#\d+\)</option>""")]
+    private static partial Regex CrewOption();
 
     /// <summary>One stream, read in the background: the key of each relevant event, in order.</summary>
     private sealed class Stream : IAsyncDisposable

@@ -43,6 +43,7 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
             "--Kiosk:Gateway:RateLimits:ExemptNetworks:0=127.0.0.1/32",
             $"--Kiosk:Postgres:DataDir={_dataDirectory}",
             $"--Parameters:staff-api-key={staffKey}",
+            $"--Kiosk:Crew:DevManagerPin={ManyStreamsScenario.ManagerPin}",
             "--Logging:LogLevel:Default=Warning",
         ], timeout.Token);
         // Console output of the resources and failing probes while they start are expected; the numbers are the output here.

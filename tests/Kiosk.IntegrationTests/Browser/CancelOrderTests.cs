@@ -14,7 +14,7 @@ public sealed class CancelOrderTests(KioskAppFixture app, BrowserFixture browser
         var (orderId, orderNumber, _) = await counter.PlacePayableOrderAsync((101, 1));
         var staff = await browser.NewPageAsync(app.GatewayUrl);
         await using var staffContext = staff.Context;
-        await SignInAsync(staff, app.StaffPin);
+        await SignInAsync(staff, app.Manager);
 
         await staff.GotoAsync("/staff/cashier");
         await staff.GetByTestId($"pay-{orderNumber}").ClickAsync();

@@ -34,7 +34,7 @@ public sealed class SecurityHeadersTests(KioskAppFixture app, BrowserFixture bro
         var crew = await NewWatchedPageAsync();
         await using var crewContext = crew.Context;
         await VisitAsync(crew, "/staff/signin", "sign-in");
-        await SignInAsync(crew, app.StaffPin);
+        await SignInAsync(crew, app.Manager);
         await Expect(crew.GetByTestId($"pay-{orderNumber}")).ToBeVisibleAsync();
         await crew.GetByTestId($"pay-{orderNumber}").ClickAsync();
         await Expect(crew.GetByTestId("amount-tendered")).ToBeVisibleAsync();

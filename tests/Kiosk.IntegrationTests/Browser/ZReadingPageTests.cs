@@ -19,7 +19,7 @@ public sealed class ZReadingPageTests(KioskAppFixture app, BrowserFixture browse
         var dayText = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var staff = await browser.NewPageAsync(app.GatewayUrl);
         await using var staffContext = staff.Context;
-        await SignInAsync(staff, app.StaffPin, "/staff/report");
+        await SignInAsync(staff, app.Manager, "/staff/report");
         await staff.GotoAsync($"/staff/report?day={dayText}");
 
         await Expect(staff.GetByTestId("report-reading")).ToHaveTextAsync("X-READING");

@@ -75,8 +75,8 @@ public sealed partial class ResumingLiveStream : IAsyncDisposable
         }
     }
 
-    /// <summary>Signs in as crew with the store PIN through the gateway, as the sign-in page's form does; the cookie opens staff streams.</summary>
-    public static async Task<CookieContainer> SignInAsync(Uri gateway, string pin)
+    /// <summary>Signs <paramref name="crew"/> in through the gateway, as the sign-in page's form does; the cookie opens staff streams.</summary>
+    public static async Task<CookieContainer> SignInAsync(Uri gateway, CrewLogin crew)
     {
         var cookies = new CookieContainer();
         using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false })
@@ -87,9 +87,12 @@ public sealed partial class ResumingLiveStream : IAsyncDisposable
         var page = await http.GetStringAsync("/staff/signin");
         var token = AntiforgeryToken().Match(page);
         Assert.True(token.Success, "The sign-in page has no antiforgery token.");
+        var member = CrewOption().Matches(page).FirstOrDefault(m => WebUtility.HtmlDecode(m.Groups["name"].Value) == crew.Name);
+        Assert.True(member is not null, $"{crew.Name} is not on the sign-in list.");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Pin"] = pin,
+            ["CrewId"] = member.Groups["id"].Value,
+            ["Pin"] = crew.Pin,
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
         });
         using var signedIn = await http.PostAsync("/staff/signin", form);
@@ -173,4 +176,7 @@ public sealed partial class ResumingLiveStream : IAsyncDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("""<option value="(?<id>\d+)"[^>]*>(?<name>.+?) \(#\d+\)</option>""")]
+    private static partial Regex CrewOption();
 }
