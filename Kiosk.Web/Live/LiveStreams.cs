@@ -65,15 +65,19 @@ public static class LiveStreams
         http.Response.Headers.CacheControl = "no-cache, no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no";
         var lastEventId = http.Request.Headers["Last-Event-ID"].FirstOrDefault();
+        // A stream ends when the app stops, too: an open stream would otherwise hold a restart (or a replica's rollout)
+        // for the whole shutdown timeout. The page reconnects to another process and resumes with Last-Event-ID.
+        var stopping = http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         return TypedResults.ServerSentEvents(
-            Events(feed, lastEventId, snapshot, view, options, http.RequestAborted));
+            Events(feed, lastEventId, snapshot, view, options, http.RequestAborted, stopping));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> Events(
         LiveFeed feed, string? lastEventId, Func<CancellationToken, Task<object>> snapshot, Func<LiveEvent, object?> view,
-        KioskWebOptions options, [EnumeratorCancellation] CancellationToken aborted)
+        KioskWebOptions options, CancellationToken aborted, CancellationToken stopping,
+        [EnumeratorCancellation] CancellationToken enumeration = default)
     {
-        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, enumeration);
         lifetime.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, options.LiveStreamSeconds)));
         var heartbeat = TimeSpan.FromSeconds(Math.Max(1, options.LiveHeartbeatSeconds));
         var ct = lifetime.Token;

@@ -32,7 +32,8 @@ public static class ZReadings
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     public static async Task<Results<Created<SalesReport>, Ok<SalesReport>, ValidationProblem, ProblemHttpResult>> CloseDay(
-        CloseDayRequest? request, PaymentsDbContext db, StoreDayEnd dayEnd, TimeProvider clock, CancellationToken cancellationToken)
+        CloseDayRequest? request, PaymentsDbContext db, StoreDayEnd dayEnd, TimeProvider clock, AuditTrail audit,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         DateOnly businessDay;
@@ -63,7 +64,7 @@ public static class ZReadings
         {
             try
             {
-                await StoreAsync(db, dayEnd, businessDay, clock, cancellationToken);
+                await StoreAsync(db, dayEnd, businessDay, clock, audit, cancellationToken);
                 // Answered as stored, so this answer and every later one read the same.
                 var z = await FindAsync(db, businessDay, cancellationToken) ?? throw new InvalidOperationException($"Z reading of {businessDay} vanished.");
                 return TypedResults.Created(
@@ -84,16 +85,18 @@ public static class ZReadings
 
     /// <summary>The report's figures and the next Z number, read from one snapshot and stored in one commit.</summary>
     private static Task StoreAsync(
-        PaymentsDbContext db, StoreDayEnd dayEnd, DateOnly businessDay, TimeProvider clock, CancellationToken cancellationToken) =>
+        PaymentsDbContext db, StoreDayEnd dayEnd, DateOnly businessDay, TimeProvider clock, AuditTrail audit,
+        CancellationToken cancellationToken) =>
         // The connection's retry policy repeats the whole transaction after a dropped connection, never a part of it.
         db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await StoreInTransactionAsync(db, dayEnd, businessDay, clock, cancellationToken);
+            await StoreInTransactionAsync(db, dayEnd, businessDay, clock, audit, cancellationToken);
         });
 
     private static async Task StoreInTransactionAsync(
-        PaymentsDbContext db, StoreDayEnd dayEnd, DateOnly businessDay, TimeProvider clock, CancellationToken cancellationToken)
+        PaymentsDbContext db, StoreDayEnd dayEnd, DateOnly businessDay, TimeProvider clock, AuditTrail audit,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var closedAt = clock.GetUtcNowForDatabase();
@@ -127,6 +130,12 @@ public static class ZReadings
             SalesPerHour = JsonSerializer.Serialize(report.SalesPerHour, Json),
         };
         db.ZReadings.Add(z);
+        // Who closed the day, in the same commit as the reading.
+        audit.Record(db, "day.closed", $"{businessDay:yyyy-MM-dd}", new
+        {
+            BusinessDay = $"{businessDay:yyyy-MM-dd}", z.ZNumber, z.GrossSales, z.NetSales, z.Transactions,
+            z.FirstInvoiceNumber, z.LastInvoiceNumber, z.GrandTotalAfter,
+        });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -33,6 +33,12 @@ public sealed class ZReadingTests(KioskAppFixture fixture) : IDisposable
             Assert.Equal(Figures(first), Figures(answer));
         }
         Assert.Equal(1L, await CountZReadingsAsync(day));
+        // The close is in the audit trail once (the repeat stored nothing), with the Z number it took.
+        var closes = System.Text.Json.Nodes.JsonNode.Parse(await _counter.Staff.GetStringAsync("/api/payments/audit?action=day.closed&limit=1000"))!
+            .AsArray().Where(entry => entry!["subject"]!.GetValue<string>() == $"{day:yyyy-MM-dd}").ToList();
+        var close = Assert.Single(closes);
+        Assert.Equal("staff-api-key", close!["crewId"]!.GetValue<string>());
+        Assert.Equal(first["zNumber"]!.GetValue<long>(), close["details"]!["zNumber"]!.GetValue<long>());
 
         // A fiscal record: the database itself refuses to change it.
         var refused = await Assert.ThrowsAsync<PostgresException>(() => _counter.ExecuteSqlAsync("paymentsdb",
