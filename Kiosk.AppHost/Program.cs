@@ -20,15 +20,17 @@ var staffApiKey = builder.AddParameter("staff-api-key", secret: true);
 // The store's day (order numbers restart, the board resets) in one place for every app that needs it: appsettings.json.
 var storeTimeZone = builder.Configuration["Kiosk:TimeZone"];
 
-// Infrastructure: container, embedded/local or external, chosen by Kiosk:{Kafka,Postgres}:Mode.
-var postgres = builder.AddKioskPostgres("postgres");
-var menuDb = postgres.AddKioskDatabase("menudb");
-var cartDb = postgres.AddKioskDatabase("cartdb");
-var ordersDb = postgres.AddKioskDatabase("ordersdb");
-var paymentsDb = postgres.AddKioskDatabase("paymentsdb");
+// Infrastructure: container, embedded/local or external, chosen by Kiosk:{Kafka,Postgres}:Mode. A published deployment
+// (the manifest in deploy/) brings its own: each database and the Kafka cluster are connection strings given at deploy time.
+var publishing = builder.ExecutionContext.IsPublishMode;
+var postgres = publishing ? null : builder.AddKioskPostgres("postgres");
+var menuDb = Database("menudb");
+var cartDb = Database("cartdb");
+var ordersDb = Database("ordersdb");
+var paymentsDb = Database("paymentsdb");
 // The web app's own: crew accounts, its audit trail and the Data Protection keys behind crew cookies.
-var webDb = postgres.AddKioskDatabase("webdb");
-var kafka = builder.AddKioskKafka("kafka");
+var webDb = Database("webdb");
+var kafka = publishing ? builder.AddConnectionString("kafka") : builder.AddKioskKafka("kafka");
 
 var menu = builder.AddProject<Projects.Kiosk_Menu>("menu")
     .WithHttpEndpoint()
@@ -85,7 +87,7 @@ var web = builder.AddProject<Projects.Kiosk_Web>("web")
 // Development only: Kiosk:Crew:DevManagerPin (appsettings.Development.json) seeds a manager, Kiosk:Crew:DevCrew:<n>:{Name,Roles,Pin}
 // more crew members. Outside Development the first manager comes from the setup code in the web app's log (StoreSecrets
 // refuses these settings there).
-if (builder.Environment.IsDevelopment())
+if (!publishing && builder.Environment.IsDevelopment())
 {
     foreach (var setting in builder.Configuration.GetSection("Kiosk:Crew").AsEnumerable(makePathsRelative: true))
     {
@@ -108,6 +110,8 @@ foreach (var setting in new[] { "AccountSignInAttempts", "AccountLockoutSeconds"
 // reaches their ports. The web app binds its own port (no DCP proxy between), so it sees the gateway's address itself;
 // run as several replicas it needs DCP's proxy, and then trusts loopback (fine on a dev machine, not for a store).
 var gatewayOutgoingAddress = builder.Configuration["Kiosk:Gateway:OutgoingAddress"] ?? "127.0.0.9";
+// Published, the gateway connects from wherever the platform puts it: the apps trust the network given at deploy time.
+var trustedProxies = publishing ? builder.AddParameter("trusted-proxies") : null;
 var webReplicas = builder.Configuration.GetValue("Kiosk:Replicas:web", 1);
 if (webReplicas == 1)
 {
@@ -119,11 +123,19 @@ else
 }
 foreach (var app in new IResourceBuilder<ProjectResource>[] { menu, cart, orders, payments, web })
 {
-    app.WithEnvironment("Kiosk__TrustedProxies__0", gatewayOutgoingAddress)
-        // The apps run in the AppHost's environment, so Development brings the API references at /api/{service}/docs.
-        .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
-        // Kiosk:Replicas:<resource> (e.g. --Kiosk:Replicas:orders=2) runs several copies behind one address.
-        .WithConfiguredReplicas(builder.Configuration);
+    if (trustedProxies is null)
+    {
+        app.WithEnvironment("Kiosk__TrustedProxies__0", gatewayOutgoingAddress)
+            // The apps run in the AppHost's environment, so Development brings the API references at /api/{service}/docs.
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
+    }
+    else
+    {
+        // Published apps run as Production (ASP.NET Core's default), whatever environment generated the manifest.
+        app.WithEnvironment("Kiosk__TrustedProxies__0", trustedProxies);
+    }
+    // Kiosk:Replicas:<resource> (e.g. --Kiosk:Replicas:orders=2) runs several copies behind one address.
+    app.WithConfiguredReplicas(builder.Configuration);
 }
 
 // The kiosk's bookmarked address: a fixed port (Kiosk:Gateway:Port, default 8080; 0 lets tests take a free one).
@@ -133,8 +145,11 @@ var gateway = builder.AddProject<Projects.Kiosk_Gateway>("gateway")
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithExternalHttpEndpoints()
     .WithReference(menu).WithReference(cart).WithReference(orders).WithReference(payments).WithReference(web)
-    .WaitFor(menu).WaitFor(cart).WaitFor(orders).WaitFor(payments).WaitFor(web)
-    .WithEnvironment("Gateway__OutgoingAddress", gatewayOutgoingAddress);
+    .WaitFor(menu).WaitFor(cart).WaitFor(orders).WaitFor(payments).WaitFor(web);
+if (!publishing)
+{
+    gateway.WithEnvironment("Gateway__OutgoingAddress", gatewayOutgoingAddress);
+}
 // The gateway binds its port itself: behind DCP's proxy every client would come from one loopback address, and the
 // per-address rate limits would treat all kiosks as one.
 gateway.WithEndpointProxySupport(false);
@@ -153,6 +168,10 @@ if (!string.IsNullOrEmpty(builder.Configuration["Kiosk:Gateway:Https:Certificate
 ForwardSection(cart, "Kiosk:Cart", "Kiosk__Cart");
 
 builder.Build().Run();
+
+// A service's database: on the server the AppHost runs, or, published, its own connection string (ConnectionStrings__<name>).
+IResourceBuilder<IResourceWithConnectionString> Database(string name) =>
+    postgres is null ? builder.AddConnectionString(name) : postgres.AddKioskDatabase(name);
 
 // Passes every setting under an AppHost configuration section to a project as environment variables.
 void ForwardSection(IResourceBuilder<ProjectResource> project, string section, string environmentPrefix)

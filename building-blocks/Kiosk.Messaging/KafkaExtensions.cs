@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Kiosk.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -147,6 +148,7 @@ public static class KafkaExtensions
     {
         // One admin client per process answers every health probe (a client per probe would leak threads).
         builder.Services.TryAddSingleton(_ => new KafkaBrokerProbe(settings.BootstrapServers!));
+        AddTopicProvisioning(builder, settings);
         if (!settings.DisableTracing)
         {
             builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(KafkaTelemetry.ActivitySourceName));
@@ -154,6 +156,26 @@ public static class KafkaExtensions
         if (!settings.DisableMetrics)
         {
             builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(KafkaTelemetry.MeterName));
+        }
+    }
+
+    // Once per process, whichever client comes first: every Kafka-using service creates or verifies all declared topics.
+    private static void AddTopicProvisioning(IHostApplicationBuilder builder, KafkaClientSettings settings)
+    {
+        if (builder.Services.Any(service => service.ServiceType == typeof(TopicProvisioningState)))
+        {
+            return;
+        }
+
+        var replication = KafkaTopicSettings.Replication(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton<TopicProvisioningState>();
+        builder.Services.AddHostedService(sp => new KafkaTopicProvisioner(
+            settings.BootstrapServers!, Topics.Declared, replication, sp.GetRequiredService<TopicProvisioningState>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KafkaTopicProvisioner>>()));
+        if (!settings.DisableHealthChecks)
+        {
+            builder.Services.AddHealthChecks().Add(new(
+                "kafka-topics", sp => new TopicHealthCheck(sp.GetRequiredService<TopicProvisioningState>()), null, ["ready", "kafka"]));
         }
     }
 

@@ -44,15 +44,11 @@ internal sealed class KafkaBroker(BrokerOptions options, ILogger<KafkaBroker> lo
         _cluster.Advertise(Host, _forwarder.Port);
         BootstrapServers = $"{Host}:{_forwarder.Port}";
 
-        foreach (var topic in ContractTopics.All)
+        // The services' topics as declared (partitions; one broker holds one copy). Retention is not set: the mock
+        // cluster keeps everything for the life of the process.
+        foreach (var topic in ContractTopics.Declared)
         {
-            CreateTopic(topic, options.Partitions);
-        }
-
-        // Dead letters are rare and read in order; one partition is enough.
-        foreach (var topic in ContractTopics.All.Select(ContractTopics.DeadLetterOf))
-        {
-            CreateTopic(topic, 1);
+            CreateTopic(topic.Name, topic.Partitions);
         }
 
         foreach (var topic in options.ExtraTopics().Except(_topics))
