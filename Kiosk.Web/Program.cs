@@ -21,4 +21,4 @@ app.MapDefaultEndpoints();
 app.MapRazorPages();
 app.MapLiveStreams();
 
-app.Run();
+return await app.RunOrMigrateAsync(args);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,9 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// Registers <typeparamref name="TContext"/> on the PostgreSQL database named <paramref name="connectionName"/>
-    /// (health check, tracing and retries included) and applies its migrations before the service takes requests.
+    /// (health check, tracing and retries included) and its migrations (with <paramref name="seed"/>, the data every
+    /// database starts with). They run before the service takes requests unless <c>Kiosk:Database:MigrateOnStart</c> is
+    /// false, for deployments that migrate as a separate step (<c>--migrate</c>, see <see cref="MigrateMode"/>).
     /// </summary>
     public static IHostApplicationBuilder AddKioskDbContext<TContext>(
         this IHostApplicationBuilder builder,
@@ -19,40 +22,23 @@ public static class DatabaseExtensions
         builder.AddNpgsqlDbContext<TContext>(connectionName);
         // The outbox relays poll the database every few seconds; their SQL would drown every other log line.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
-        builder.Services.AddHostedService(sp => new DatabaseMigrator<TContext>(sp, seed));
+
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddSingleton(services => new DatabaseMigration<TContext>(services, seed, options.MigrationAttempts));
+        builder.Services.AddSingleton<IDatabaseMigration>(services => services.GetRequiredService<DatabaseMigration<TContext>>());
+        if (options.MigrateOnStart)
+        {
+            // A hosted service at this point of the registration: the schema exists before the services registered after it start.
+            builder.Services.AddHostedService(services => new MigrateOnStart(services.GetRequiredService<DatabaseMigration<TContext>>()));
+        }
         return builder;
     }
 }
 
 /// <summary>Runs at start-up, before Kestrel listens: the schema exists before the first request or message.</summary>
-internal sealed class DatabaseMigrator<TContext>(IServiceProvider services, Func<TContext, CancellationToken, Task>? seed)
-    : IHostedService where TContext : DbContext
+internal sealed class MigrateOnStart(IDatabaseMigration migration) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var logger = services.GetRequiredService<ILogger<DatabaseMigrator<TContext>>>();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var scope = services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TContext>();
-                await db.Database.MigrateAsync(cancellationToken);
-                if (seed is not null)
-                {
-                    await seed(db, cancellationToken);
-                }
-                logger.LogInformation("{Context} migrated", typeof(TContext).Name);
-                return;
-            }
-            catch (Exception ex) when (attempt < 10 && !cancellationToken.IsCancellationRequested)
-            {
-                // The database server may still be starting; anything else will fail the same way ten times and surface.
-                logger.LogWarning(ex, "Migrating {Context} failed (attempt {Attempt}); retrying", typeof(TContext).Name, attempt);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), cancellationToken);
-            }
-        }
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => migration.MigrateAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -22,4 +22,4 @@ app.MapKioskOpenApi("carts");
 app.MapCartsApi();
 app.MapOutboxStaffApi<CartDbContext>("carts");
 
-app.Run();
+return await app.RunOrMigrateAsync(args);

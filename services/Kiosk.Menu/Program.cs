@@ -23,4 +23,4 @@ app.MapMenuEndpoints();
 app.MapOutboxStaffApi<MenuDbContext>("menu");
 app.MapAuditTrail<MenuDbContext>("menu");
 
-app.Run();
+return await app.RunOrMigrateAsync(args);

@@ -28,4 +28,4 @@ app.MapDeadLetterEndpoints<OrdersDbContext>("orders");
 app.MapOutboxStaffApi<OrdersDbContext>("orders");
 app.MapAuditTrail<OrdersDbContext>("orders");
 
-app.Run();
+return await app.RunOrMigrateAsync(args);

@@ -34,4 +34,4 @@ app.MapDeadLetterEndpoints<PaymentsDbContext>("payments");
 app.MapOutboxStaffApi<PaymentsDbContext>("payments");
 app.MapAuditTrail<PaymentsDbContext>("payments");
 
-app.Run();
+return await app.RunOrMigrateAsync(args);
