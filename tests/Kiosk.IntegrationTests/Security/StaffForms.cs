@@ -45,13 +45,23 @@ public sealed partial class StaffForms : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Opens <paramref name="path"/> and posts its form with <paramref name="fields"/>; the answer and any Retry-After.</summary>
-    public async Task<FormAnswer> PostAsync(string path, IReadOnlyDictionary<string, string> fields)
+    /// <summary>Opens <paramref name="path"/> for its form's antiforgery token (and cookie).</summary>
+    public async Task<string> FormTokenAsync(string path)
     {
         var page = await _http.GetStringAsync(new Uri(path, UriKind.Relative));
         var token = AntiforgeryToken().Match(page);
         Assert.True(token.Success, $"{path} has no antiforgery token.");
-        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token.Groups[1].Value)));
+        return token.Groups[1].Value;
+    }
+
+    /// <summary>
+    /// Posts the form of <paramref name="path"/> with <paramref name="fields"/> (opening it first unless a token from an
+    /// earlier visit is given); the answer and any Retry-After.
+    /// </summary>
+    public async Task<FormAnswer> PostAsync(string path, IReadOnlyDictionary<string, string> fields, string? token = null)
+    {
+        token ??= await FormTokenAsync(path);
+        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
         using var response = await _http.PostAsync(new Uri(path, UriKind.Relative), content);
         return new FormAnswer(response.StatusCode, await response.Content.ReadAsStringAsync(),
             response.Headers.Location?.OriginalString, response.Headers.RetryAfter?.Delta);
@@ -63,13 +73,13 @@ public sealed partial class StaffForms : IDisposable
         ["Pin"] = pin,
     });
 
-    public Task<FormAnswer> SetUpAsync(string code, string name, string pin) => PostAsync("/staff/setup", new Dictionary<string, string>
+    public Task<FormAnswer> SetUpAsync(string code, string name, string pin, string? token = null) => PostAsync("/staff/setup", new Dictionary<string, string>
     {
         ["Code"] = code,
         ["DisplayName"] = name,
         ["Pin"] = pin,
         ["PinAgain"] = pin,
-    });
+    }, token);
 
     /// <summary>The crew members the sign-in list offers, by name.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CrewOnSignInListAsync()
