@@ -1,11 +1,19 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace Kiosk.AppHost.Kafka;
 
 /// <summary>Embedded mode: runs the Kiosk.KafkaBroker project as the Kafka resource.</summary>
 internal static class EmbeddedKafka
 {
+    /// <summary>
+    /// Whether the broker maps its outage and error switches (<c>/broker/*</c>): in Development (which the test host runs
+    /// in) unless set to false, elsewhere only when set to true.
+    /// </summary>
+    public const string ControlApiKey = "Kiosk:Kafka:ControlApi";
+
     public static IResourceBuilder<KafkaBrokerResource> Add(IDistributedApplicationBuilder builder, string name, int port, string? extraTopics)
     {
         // The broker advertises its own port, so it must be known before start: 0 means pick a free one now.
@@ -26,6 +34,11 @@ internal static class EmbeddedKafka
                 isProxied: false)
             .WithHttpEndpoint(name: KafkaBrokerResource.ControlEndpointName)
             .WithHttpHealthCheck("/health", endpointName: KafkaBrokerResource.ControlEndpointName);
+
+        if (builder.Configuration.GetValue(ControlApiKey, builder.Environment.IsDevelopment()))
+        {
+            broker.WithEnvironment("Broker__ControlApi", "true");
+        }
 
         if (!string.IsNullOrWhiteSpace(extraTopics))
         {

@@ -9,7 +9,10 @@ public sealed class KafkaBrokerResource(string name) : ProjectResource(name), IR
     /// <summary>The Kafka listener; not proxied, because the broker advertises this port in metadata.</summary>
     public const string KafkaEndpointName = "tcp";
 
-    /// <summary>HTTP control surface: /health, /topics, POST /broker/down and /broker/up.</summary>
+    /// <summary>
+    /// HTTP surface on 127.0.0.1 only: /health and /topics; POST /broker/down, /broker/up and /broker/errors only when
+    /// <see cref="EmbeddedKafka.ControlApiKey"/> lets the broker map them (Development and tests).
+    /// </summary>
     public const string ControlEndpointName = "control";
 
     public EndpointReference KafkaEndpoint => field ??= new(this, KafkaEndpointName);

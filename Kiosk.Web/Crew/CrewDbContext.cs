@@ -5,14 +5,17 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Kiosk.Web.Crew;
 
 /// <summary>
-/// The web app's own database (<c>webdb</c>): crew accounts, the web audit trail, and the Data Protection keys that sign
-/// crew cookies and antiforgery tokens, so both survive a restart and hold on every replica.
+/// The web app's own database (<c>webdb</c>): crew accounts, the web audit trail, the Data Protection keys that sign
+/// crew cookies and antiforgery tokens, the first-run setup codes and the per-address sign-in throttle, so all of them
+/// survive a restart and hold on every replica.
 /// </summary>
 public sealed class CrewDbContext(DbContextOptions<CrewDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<CrewMember> CrewMembers => Set<CrewMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SetupCode> SetupCodes => Set<SetupCode>();
+    public DbSet<SignInAddress> SignInAddresses => Set<SignInAddress>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -52,6 +55,28 @@ public sealed class CrewDbContext(DbContextOptions<CrewDbContext> options) : DbC
         });
 
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+
+        modelBuilder.Entity<SetupCode>(code =>
+        {
+            code.ToTable("setup_codes");
+            code.HasKey(c => c.Id);
+            code.Property(c => c.Id).HasColumnName("id");
+            code.Property(c => c.CodeHash).HasColumnName("code_hash");
+            code.HasIndex(c => c.CodeHash).IsUnique();
+            code.Property(c => c.IssuedAt).HasColumnName("issued_at");
+            code.Property(c => c.ExpiresAt).HasColumnName("expires_at");
+        });
+
+        modelBuilder.Entity<SignInAddress>(address =>
+        {
+            address.ToTable("sign_in_addresses");
+            address.HasKey(a => a.Client);
+            address.Property(a => a.Client).HasColumnName("client").HasMaxLength(64);
+            address.Property(a => a.Failures).HasColumnName("failures");
+            address.Property(a => a.LockedUntil).HasColumnName("locked_until");
+            address.Property(a => a.ChangedAt).HasColumnName("changed_at");
+            address.HasIndex(a => a.ChangedAt);
+        });
     }
 }
 

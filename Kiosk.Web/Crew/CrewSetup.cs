@@ -1,64 +1,39 @@
-using System.Security.Cryptography;
 using Kiosk.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Web.Crew;
 
 /// <summary>
-/// The first-run path. While no enabled manager exists, each start logs a new one-time setup code (at Warning, so it
-/// shows in any log); <c>/staff/setup</c> with that code creates the first manager and the code is spent. In
-/// Development, <c>Kiosk:Crew:DevManagerPin</c> seeds a manager called "Manager" instead, and <c>Kiosk:Crew:DevCrew</c>
-/// (name, roles, PIN) more crew members; neither is read outside Development.
+/// The first-run path. While no enabled manager exists, each start (of each replica) issues a one-time setup code
+/// (<see cref="SetupCodes"/>, kept in the database as a hash) and logs it at Warning, so it shows in any log;
+/// <c>/staff/setup</c> with any unspent code creates the first manager and spends them all. In Development,
+/// <c>Kiosk:Crew:DevManagerPin</c> seeds a manager called "Manager" instead, and <c>Kiosk:Crew:DevCrew</c> (name, roles,
+/// PIN) more crew members; neither is read outside Development.
 /// </summary>
 public sealed class CrewSetup(IServiceProvider services, IHostEnvironment environment, IConfiguration configuration, ILogger<CrewSetup> logger)
     : IHostedService
 {
     public const string DevManagerPinKey = "Kiosk:Crew:DevManagerPin";
     public const string DevCrewKey = "Kiosk:Crew:DevCrew";
-    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-    private readonly Lock _lock = new();
-    private string? _code;
-
-    /// <summary>Whether <paramref name="entered"/> is the current setup code; compared in constant time.</summary>
-    public bool Matches(string? entered)
-    {
-        lock (_lock)
-        {
-            return _code is not null && entered is not null
-                && CryptographicOperations.FixedTimeEquals(
-                    SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_code)),
-                    SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(entered.Trim().ToUpperInvariant())));
-        }
-    }
-
-    public void Spend()
-    {
-        lock (_lock)
-        {
-            _code = null;
-        }
-    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<CrewAccounts>();
+        var codes = scope.ServiceProvider.GetRequiredService<SetupCodes>();
         if (environment.IsDevelopment())
         {
             await SeedDevelopmentCrewAsync(scope.ServiceProvider.GetRequiredService<CrewDbContext>(), accounts, cancellationToken);
         }
         if (await accounts.AnyManagerAsync(cancellationToken))
         {
+            // Codes issued before a manager existed (e.g. the seeded one) must not create another.
+            await codes.SpendAllAsync(cancellationToken);
             return;
         }
 
-        var code = RandomNumberGenerator.GetString(CodeAlphabet, 10);
-        lock (_lock)
-        {
-            _code = code;
-        }
-        logger.LogWarning("No crew manager exists yet. Open /staff/setup and enter the one-time setup code {SetupCode} to create the first manager (a new code is logged at each start until then).", code);
+        var (code, expiresAt) = await codes.IssueAsync(cancellationToken);
+        logger.LogWarning("No crew manager exists yet. Open /staff/setup and enter the one-time setup code {SetupCode} to create the first manager (good until {ExpiresAt:u}; each start logs a new code until then).", code, expiresAt);
     }
 
     private async Task SeedDevelopmentCrewAsync(CrewDbContext db, CrewAccounts accounts, CancellationToken ct)

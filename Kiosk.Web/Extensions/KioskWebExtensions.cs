@@ -72,11 +72,12 @@ public static class KioskWebExtensions
             });
         services.AddAuthorization(CrewPolicies.Add);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInThrottle>();
         services.AddSingleton<IPasswordHasher<CrewMember>, PasswordHasher<CrewMember>>();
         services.AddScoped<CrewAccounts>();
         services.AddScoped<CrewAudit>();
         services.AddScoped<ManagerApproval>();
+        services.AddScoped<SetupCodes>();
         services.AddSingleton<CrewSetup>();
         services.AddHostedService(provider => provider.GetRequiredService<CrewSetup>());
         services.AddHttpClient<ServiceAuditClient>()

@@ -1,82 +1,113 @@
+using Kiosk.Data;
+using Kiosk.Web.Crew;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Web.Security;
 
 /// <summary>
-/// Counts wrong staff PINs per client address. After <see cref="KioskWebOptions.SignInAttempts"/> of them within
-/// <see cref="KioskWebOptions.SignInLockoutSeconds"/>, that address may not try again until the same period has passed.
+/// Counts wrong staff PINs (and setup codes) per client address. After <see cref="KioskWebOptions.SignInAttempts"/> of
+/// them within <see cref="KioskWebOptions.SignInLockoutSeconds"/>, that address may not try again until the same period
+/// has passed.
 /// </summary>
-/// <remarks>Kept in memory: the kiosk runs one web process, and a restart forgiving everyone is acceptable.</remarks>
-public sealed class SignInThrottle(IOptions<KioskWebOptions> options, TimeProvider clock)
+/// <remarks>
+/// Kept in the web database (<c>sign_in_addresses</c>), so every replica counts against the same total: a guesser whose
+/// requests are spread over replicas gets no more tries than one talking to a single replica. Each failure is one
+/// atomic upsert, so failures counted at the same moment by two replicas are both counted.
+/// </remarks>
+public sealed class SignInThrottle(CrewDbContext db, IOptions<KioskWebOptions> options, TimeProvider clock)
 {
-    private readonly Dictionary<string, Client> _clients = [];
-    private readonly Lock _lock = new();
-
     private int Attempts => Math.Max(1, options.Value.SignInAttempts);
     private TimeSpan Period => TimeSpan.FromSeconds(Math.Max(1, options.Value.SignInLockoutSeconds));
 
     /// <summary>How long <paramref name="client"/> must still wait before it may enter a PIN; zero when it may try now.</summary>
-    public TimeSpan LockedFor(string client)
+    public async Task<TimeSpan> LockedForAsync(string client, CancellationToken ct)
     {
-        lock (_lock)
-        {
-            return _clients.TryGetValue(client, out var state) ? Remaining(state, clock.GetUtcNow()) : TimeSpan.Zero;
-        }
+        var now = clock.GetUtcNowForDatabase();
+        var lockedUntil = await LockedUntil(client).FirstOrDefaultAsync(ct);
+        return Remaining(lockedUntil, now);
     }
 
     /// <summary>Counts a wrong PIN from <paramref name="client"/>; the last one allowed starts the lockout.</summary>
-    public SignInFailure RecordFailure(string client)
+    public async Task<SignInFailure> RecordFailureAsync(string client, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        lock (_lock)
-        {
-            ForgetStale(now);
-            if (!_clients.TryGetValue(client, out var state))
-            {
-                _clients[client] = state = new Client();
-            }
-
-            state.Failures.Add(now);
-            var count = state.Failures.Count;
-            if (count >= Attempts)
-            {
-                state.LockedUntil = now + Period;
-                state.Failures.Clear();
-            }
-            return new SignInFailure(count, Attempts, Remaining(state, now));
-        }
+        var now = clock.GetUtcNowForDatabase();
+        var counted = (await CountFailure(client, now).ToListAsync(ct)).Single();
+        await Prune(now).ExecuteDeleteAsync(ct);
+        return Failure(counted, now);
     }
 
     /// <summary>The right PIN wipes the slate: the crew member's earlier typos no longer count.</summary>
-    public void RecordSuccess(string client)
+    public Task RecordSuccessAsync(string client, CancellationToken ct) =>
+        Address(client).ExecuteDeleteAsync(ct);
+
+    // The same for callers that are not asynchronous yet.
+    public TimeSpan LockedFor(string client) => Remaining(LockedUntil(client).FirstOrDefault(), clock.GetUtcNowForDatabase());
+
+    public SignInFailure RecordFailure(string client)
     {
-        lock (_lock)
-        {
-            _clients.Remove(client);
-        }
+        var now = clock.GetUtcNowForDatabase();
+        var counted = CountFailure(client, now).ToList().Single();
+        Prune(now).ExecuteDelete();
+        return Failure(counted, now);
     }
 
-    private static TimeSpan Remaining(Client state, DateTimeOffset now) =>
-        state.LockedUntil > now ? state.LockedUntil - now : TimeSpan.Zero;
+    public void RecordSuccess(string client) => Address(client).ExecuteDelete();
 
-    // Keeps memory bounded by the addresses that failed recently (Dictionary allows Remove while enumerating).
-    private void ForgetStale(DateTimeOffset now)
+    private IQueryable<SignInAddress> Address(string client) => db.SignInAddresses.Where(a => a.Client == client);
+
+    private IQueryable<DateTimeOffset?> LockedUntil(string client) => Address(client).Select(a => a.LockedUntil);
+
+    // Keeps the table bounded by the addresses that failed within the last period: an older row's failures have all slid
+    // out of the window, and its lockout (which starts at its last failure) has ended.
+    private IQueryable<SignInAddress> Prune(DateTimeOffset now)
     {
         var cutoff = now - Period;
-        foreach (var (client, state) in _clients)
-        {
-            state.Failures.RemoveAll(at => at <= cutoff);
-            if (state.Failures.Count == 0 && state.LockedUntil <= now)
-            {
-                _clients.Remove(client);
-            }
-        }
+        return db.SignInAddresses.Where(a => a.ChangedAt <= cutoff);
     }
 
-    private sealed class Client
+    /// <summary>
+    /// One statement: drops the failures older than the period, adds this one, and at the limit starts the lockout and
+    /// clears the count. ON CONFLICT reads the row as the other replica left it, so no failure is lost. (Not composable:
+    /// run it with ToList, never Single, which would wrap the INSERT in a SELECT.)
+    /// </summary>
+    private IQueryable<CountedFailure> CountFailure(string client, DateTimeOffset now)
     {
-        public List<DateTimeOffset> Failures { get; } = [];
-        public DateTimeOffset LockedUntil { get; set; } = DateTimeOffset.MinValue;
+        var (attempts, cutoff, lockedUntil) = (Attempts, now - Period, now + Period);
+        return db.Database.SqlQuery<CountedFailure>($"""
+            INSERT INTO sign_in_addresses AS a (client, failures, locked_until, changed_at)
+            VALUES ({client},
+                    CASE WHEN {attempts} <= 1 THEN ARRAY[]::timestamptz[] ELSE ARRAY[{now}]::timestamptz[] END,
+                    CASE WHEN {attempts} <= 1 THEN {lockedUntil} END,
+                    {now})
+            ON CONFLICT (client) DO UPDATE SET
+                failures = CASE
+                    WHEN cardinality(ARRAY(SELECT f FROM unnest(a.failures) f WHERE f > {cutoff})) + 1 >= {attempts}
+                        THEN ARRAY[]::timestamptz[]
+                    ELSE ARRAY(SELECT f FROM unnest(a.failures) f WHERE f > {cutoff}) || {now} END,
+                locked_until = CASE
+                    WHEN cardinality(ARRAY(SELECT f FROM unnest(a.failures) f WHERE f > {cutoff})) + 1 >= {attempts}
+                        THEN {lockedUntil}
+                    ELSE a.locked_until END,
+                changed_at = {now}
+            RETURNING cardinality(a.failures) AS "Pending", a.locked_until AS "LockedUntil"
+            """);
+    }
+
+    // A failure that started the lockout was the limit's last one; otherwise the count is what is still pending.
+    private SignInFailure Failure(CountedFailure counted, DateTimeOffset now)
+    {
+        var lockedFor = Remaining(counted.LockedUntil, now);
+        return new SignInFailure(lockedFor > TimeSpan.Zero ? Attempts : counted.Pending, Attempts, lockedFor);
+    }
+
+    private static TimeSpan Remaining(DateTimeOffset? lockedUntil, DateTimeOffset now) =>
+        lockedUntil > now ? lockedUntil.Value - now : TimeSpan.Zero;
+
+    private sealed class CountedFailure
+    {
+        public int Pending { get; init; }
+        public DateTimeOffset? LockedUntil { get; init; }
     }
 }
 

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kiosk.KafkaBroker;
 
-/// <summary>The control surface: readiness, outage and error-injection switches for tests, and the topic list.</summary>
+/// <summary>
+/// The HTTP surface: readiness and the topic list always; the outage and error-injection switches for tests only with
+/// <see cref="BrokerOptions.ControlApi"/> (otherwise <c>/broker/*</c> is not mapped and answers 404).
+/// </summary>
 internal static class BrokerApi
 {
     public static WebApplication MapBrokerApi(this WebApplication app)
@@ -17,7 +20,18 @@ internal static class BrokerApi
                     detail: $"No metadata from {broker.BootstrapServers} (broker {(broker.IsDown ? "set down" : "not answering")}).",
                     statusCode: StatusCodes.Status503ServiceUnavailable));
 
-        // Switches that break the broker on purpose answer only callers on this machine.
+        app.MapGet("/topics", (KafkaBroker broker) => TypedResults.Ok(broker.Topics));
+        if (app.Services.GetRequiredService<BrokerOptions>().ControlApi)
+        {
+            MapControlSwitches(app);
+        }
+        return app;
+    }
+
+    private static void MapControlSwitches(WebApplication app)
+    {
+        // Switches that break the broker on purpose answer only callers on this machine (the listener is loopback-only
+        // as well; this holds even if that ever changes).
         var control = app.MapGroup("/broker").AddEndpointFilter(LoopbackOnly);
 
         control.MapPost("/down", async (KafkaBroker broker) =>
@@ -66,9 +80,6 @@ internal static class BrokerApi
             broker.ClearRequestErrors(key);
             return TypedResults.NoContent();
         });
-
-        app.MapGet("/topics", (KafkaBroker broker) => TypedResults.Ok(broker.Topics));
-        return app;
     }
 
     private static ProblemHttpResult BadRequest(string detail) =>

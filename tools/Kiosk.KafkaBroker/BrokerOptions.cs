@@ -13,6 +13,12 @@ internal sealed class BrokerOptions
 
     public int Partitions { get; set; } = 3;
 
+    /// <summary>
+    /// Maps the switches that break the broker on purpose (<c>/broker/down</c>, <c>/broker/up</c>, <c>/broker/errors</c>).
+    /// Off unless asked for: the AppHost turns it on for the embedded broker in Development and under the test host.
+    /// </summary>
+    public bool ControlApi { get; set; }
+
     public static BrokerOptions From(IConfiguration configuration)
     {
         var options = configuration.GetSection("Broker").Get<BrokerOptions>() ?? new BrokerOptions();

@@ -4,10 +4,10 @@ using Kiosk.Web.Security;
 namespace Kiosk.Web.Pages.Staff;
 
 /// <summary>
-/// First run: while no manager exists, the one-time setup code from the web app's log creates the first manager. Wrong
-/// codes count against the address like wrong PINs. Once a manager exists this page only says so.
+/// First run: while no manager exists, a one-time setup code from the web app's log (any replica's) creates the first
+/// manager. Wrong codes count against the address like wrong PINs. Once a manager exists this page only says so.
 /// </summary>
-public sealed class SetupModel(CrewSetup setup, CrewAccounts accounts, CrewAudit audit, SignInThrottle throttle, ILogger<SetupModel> logger) : PageModel
+public sealed class SetupModel(SetupCodes setupCodes, CrewAccounts accounts, CrewAudit audit, SignInThrottle throttle, ILogger<SetupModel> logger) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -36,19 +36,19 @@ public sealed class SetupModel(CrewSetup setup, CrewAccounts accounts, CrewAudit
         }
 
         var client = ClientAddress.Of(HttpContext);
-        var wait = throttle.LockedFor(client);
+        var wait = await throttle.LockedForAsync(client, ct);
         if (wait > TimeSpan.Zero)
         {
             Problem = SignInModel.TooManyWrongPinsText(wait);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        if (!setup.Matches(code))
+        if (!await setupCodes.IsUnspentAsync(code, ct))
         {
-            throttle.RecordFailure(client);
+            await throttle.RecordFailureAsync(client, ct);
             logger.LogWarning("Wrong crew setup code from {Client}", client);
             await audit.RecordAsync(AuditActions.Setup, success: false, details: "wrong setup code", ct: ct);
-            Problem = "That setup code is not right. It is in the web app's log, and changes at every start.";
+            Problem = "That setup code is not right. It is in the web app's log, and each start of the web app logs a new one.";
             return Page();
         }
         if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Trim().Length > 60)
@@ -67,9 +67,15 @@ public sealed class SetupModel(CrewSetup setup, CrewAccounts accounts, CrewAudit
             return Page();
         }
 
-        var manager = await accounts.AddAsync(DisplayName, [CrewRoles.Manager], pin!, ct);
-        setup.Spend();
-        throttle.RecordSuccess(client);
+        var manager = await setupCodes.CreateFirstManagerAsync(code!, DisplayName, pin!, ct);
+        if (manager is null)
+        {
+            // Spent a moment ago, on this replica or another: the first manager exists now, or the code ran out.
+            Done = await accounts.AnyManagerAsync(ct);
+            Problem = Done ? null : "That setup code is no longer valid. Restart the web app for a new one.";
+            return Page();
+        }
+        await throttle.RecordSuccessAsync(client, ct);
         await audit.RecordAsync(AuditActions.Setup, success: true, manager.Id.ToString(CultureInfo.InvariantCulture), "first manager created", actor: manager, ct: ct);
         logger.LogWarning("First crew manager {Name} (#{CrewId}) created with the setup code", manager.DisplayName, manager.Id);
         return RedirectToPage("/Staff/SignIn");
