@@ -72,16 +72,23 @@ public static class HopProfile
         return hops;
     }
 
-    /// <summary>The scenario's requests through the gateway next to the same requests straight to the service.</summary>
-    public static List<HopRow> Requests(IReadOnlyDictionary<string, Percentiles> gateway, IReadOnlyDictionary<string, Percentiles> direct)
+    /// <summary>
+    /// The profiled run's requests through the gateway, then the same requests of the alternating run through the gateway
+    /// and straight to the service.
+    /// </summary>
+    public static List<HopRow> Requests(
+        IReadOnlyDictionary<string, Percentiles> profiled,
+        IReadOnlyDictionary<string, Percentiles> alternatingGateway,
+        IReadOnlyDictionary<string, Percentiles> alternatingDirect)
     {
         var hops = new List<HopRow>();
-        foreach (var (request, latency) in gateway.OrderBy(p => p.Key))
+        foreach (var (request, latency) in profiled.OrderBy(p => p.Key))
         {
             hops.Add(new HopRow($"{request}: through the gateway", latency));
-            if (direct.TryGetValue(request, out var straight))
+            if (alternatingGateway.TryGetValue(request, out var gateway) && alternatingDirect.TryGetValue(request, out var straight))
             {
-                hops.Add(new HopRow($"{request}: straight to the service", straight));
+                hops.Add(new HopRow($"{request}: alternating run, through the gateway", gateway));
+                hops.Add(new HopRow($"{request}: alternating run, straight to the service", straight));
             }
         }
         return hops;

@@ -17,6 +17,9 @@ public sealed record Options
     public string? JsonPath { get; init; }
     public string? ServiceLogLevel { get; init; }
 
+    /// <summary>The live-stream measurements (two of them hold streams for a minute); off for quick A/B runs.</summary>
+    public bool Live { get; init; } = true;
+
     /// <summary>Orders measured at a number of kiosks: at least <see cref="Orders"/>, and four per kiosk so every kiosk orders repeatedly.</summary>
     public int OrdersAt(int kiosks) => Math.Max(Orders, 4 * kiosks);
 
@@ -36,6 +39,7 @@ public sealed record Options
           --peer DIR            also start and measure the Node peer from DIR (a prepared copy: benchmarks/prepare-peer.sh)
           --peer-max-wait-ms N  the peer consumers' fetch wait (default 10, as in the peer's README)
           --json PATH           also write the results as JSON
+          --live on|off         the live-stream measurements, about 2.5 minutes (default on; off for quick A/B runs)
           --service-log-level L an experiment: run every process of the started AppHost with Logging:LogLevel:Default=L
                                 (e.g. Warning), to see what per-request Information logs cost
         """;
@@ -59,6 +63,12 @@ public sealed record Options
                 "--peer" => options with { PeerDirectory = PeerDirectoryOf(value) },
                 "--peer-max-wait-ms" => options with { PeerMaxWaitMs = Positive(name, value) },
                 "--json" => options with { JsonPath = value },
+                "--live" => options with { Live = value switch
+                {
+                    "on" => true,
+                    "off" => false,
+                    _ => throw new ArgumentException($"--live must be on or off, not '{value}'."),
+                } },
                 "--service-log-level" => options with { ServiceLogLevel = Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(value, out var level)
                     ? level.ToString()
                     : throw new ArgumentException($"--service-log-level must be a log level such as Warning, not '{value}'.") },

@@ -86,6 +86,12 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
         {
             menu.Add(await Scenarios.MenuReadsAsync("kiosk menu service direct", menuService, "/api/menu/categories", options));
         }
+        GatewayHop? gatewayHop = null;
+        if (menuService is not null)
+        {
+            Report.Progress("kiosk: gateway hop, menu reads one at a time, alternately through the gateway and direct");
+            gatewayHop = await Scenarios.GatewayHopAsync(gateway, menuService, "/api/menu/categories", 1000);
+        }
         var scenarios = new Scenarios(api, options);
         var orders = await scenarios.OrderRunsAsync();
         var gatewayRequests = api.Timings.Summary();
@@ -93,12 +99,12 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
         if (started is not null && scenarios.ProfiledRun is { } window)
         {
             var direct = await scenarios.DirectRequestsAsync(started.ServiceUrl("cart"), started.ServiceUrl("payments"), Math.Min(options.Orders, 30));
-            hops = [.. HopProfile.Requests(gatewayRequests, direct),
+            hops = [.. HopProfile.Requests(gatewayRequests, direct.Gateway, direct.Direct),
                 .. await HopProfile.ReadMessagingAsync(await started.DatabaseConnectionStringsAsync(), window.From, window.To)];
         }
         var webPid = () => (started is not null ? ProcessMemory.ForResources(started.ProcessIds()) : ProcessMemory.ForSystemListeningOn(gateway.Port))
             .FirstOrDefault(r => r.Resource == "web")?.Pid;
-        foreach (var line in await new LiveStreamScenarios(api, options, webPid).RunAllAsync())
+        foreach (var line in options.Live ? await new LiveStreamScenarios(api, options, webPid).RunAllAsync() : [])
         {
             Report.Progress($"kiosk: {line}");
         }
@@ -107,7 +113,7 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
         var memory = started is not null
             ? ProcessMemory.ForResources(started.ProcessIds())
             : ProcessMemory.ForSystemListeningOn(gateway.Port);
-        return new SystemResult("Kiosk", started?.StartupTime.TotalSeconds, orders, menu, memory) { Hops = hops };
+        return new SystemResult("Kiosk", started?.StartupTime.TotalSeconds, orders, menu, memory) { Hops = hops, GatewayHop = gatewayHop };
     }
     finally
     {

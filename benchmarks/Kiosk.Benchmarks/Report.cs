@@ -54,6 +54,10 @@ public static class Report
             text.AppendLine(Row("gateway hop p50 (gateway - direct)", "-",
                 Ms(kiosk.Menu[0].Latency.P50 - kiosk.Menu[1].Latency.P50), ""));
         }
+        if (kiosk.GatewayHop is { } hop)
+        {
+            text.AppendLine(Row("gateway hop p50, one request at a time (pairs)", "-", Ms(hop.Added.P50), ""));
+        }
         text.AppendLine(Row("resident memory after the run, MiB", node is null ? "-" : Number(node.TotalRssMiB), Number(kiosk.TotalRssMiB),
             node is null ? "" : Ratio(kiosk.TotalRssMiB, node.TotalRssMiB, lowerIsBetter: true)));
         text.AppendLine(Row("proportional memory (PSS) after the run, MiB", node is null ? "-" : Number(node.TotalPssMiB), Number(kiosk.TotalPssMiB),
@@ -75,6 +79,11 @@ public static class Report
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"  menu reads, {m.Target}: {m.Requests} requests, {m.Concurrency} concurrent, {m.Errors} errors, {m.PerSecond:0}/s, p50 {Ms(m.Latency.P50)}, p99 {Ms(m.Latency.P99)}");
+            }
+            if (system.GatewayHop is { } pairs)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"  menu read one at a time, {pairs.Added.Count} pairs: through the gateway p50 {Ms(pairs.Gateway.P50)} p90 {Ms(pairs.Gateway.P90)}, direct p50 {Ms(pairs.Direct.P50)} p90 {Ms(pairs.Direct.P90)}, added p50 {Ms(pairs.Added.P50)} p90 {Ms(pairs.Added.P90)}");
             }
             text.AppendLine("  memory (VmRSS / VmHWM / RssAnon / Pss MiB): " + string.Join(", ", system.Memory.Select(m =>
                 string.Create(CultureInfo.InvariantCulture, $"{m.Resource} {m.RssMiB:0}/{m.PeakRssMiB:0}/{m.AnonMiB:0}/{m.PssMiB:0}"))));

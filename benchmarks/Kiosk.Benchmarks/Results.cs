@@ -42,6 +42,9 @@ public sealed record MenuRun(string Target, int Concurrency, int Requests, int E
     public double PerSecond => WallSeconds > 0 ? (Requests - Errors) / WallSeconds : 0;
 }
 
+/// <summary>One request at a time through the gateway and straight to the service, alternately; Added = gateway − direct per pair.</summary>
+public sealed record GatewayHop(Percentiles Gateway, Percentiles Direct, Percentiles Added);
+
 /// <summary>Everything measured of one system (Kiosk or the Node peer) in one run.</summary>
 public sealed record SystemResult(
     string System,
@@ -57,4 +60,7 @@ public sealed record SystemResult(
 
     /// <summary>Where the one-kiosk order's time goes (Kiosk started by the benchmark only).</summary>
     public IReadOnlyList<HopRow>? Hops { get; init; }
+
+    /// <summary>What the gateway adds to one request without queueing (Kiosk with a known menu service only).</summary>
+    public GatewayHop? GatewayHop { get; init; }
 }

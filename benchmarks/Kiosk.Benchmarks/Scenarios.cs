@@ -6,7 +6,11 @@ namespace Kiosk.Benchmarks;
 /// <summary>The peer's scenario and the menu reads, against Kiosk through its gateway exactly as kiosks and cashiers call it.</summary>
 public sealed class Scenarios(KioskApi api, Options options)
 {
-    private const int WarmUpOrders = 5;
+    // Enough that every request path is called more than the runtime's 30 calls before it recompiles a method
+    // optimized: with 5, the measured one-kiosk run still ran largely on unoptimized (tier-0) code, 3-4x slower per
+    // request than the same requests a minute later.
+    private const int WarmUpOrders = 40;
+    private const int WarmUpKiosks = 4;
     private IReadOnlyList<int> _items = [];
 
     public async Task<List<OrderRun>> OrderRunsAsync()
@@ -14,7 +18,7 @@ public sealed class Scenarios(KioskApi api, Options options)
         _items = await api.AvailableItemsAsync();
         // The first orders pay for JIT, connection pools and consumer start-up; they are not what is measured.
         Report.Progress($"kiosk: warm-up, {WarmUpOrders} orders");
-        await OrdersAsync(kiosks: 1, count: WarmUpOrders);
+        await OrdersAsync(kiosks: WarmUpKiosks, count: WarmUpOrders);
         var runs = new List<OrderRun>();
         foreach (var kiosks in options.KioskCounts)
         {
@@ -38,19 +42,26 @@ public sealed class Scenarios(KioskApi api, Options options)
     public (DateTimeOffset From, DateTimeOffset To)? ProfiledRun { get; private set; }
 
     /// <summary>
-    /// The one-kiosk scenario with the cart's and the payment's requests sent straight to those services (the waits
-    /// still go through the gateway), so the gateway's share of each request shows. Run last: its orders are not counted.
+    /// The one-kiosk scenario, order by order alternately through the gateway and with the cart's and the payment's
+    /// requests sent straight to those services (the waits still go through the gateway), so both sides of each
+    /// comparison see the same moment's load and the gateway's share of each request shows. Run last: its orders are
+    /// not counted.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, Percentiles>> DirectRequestsAsync(Uri cartService, Uri paymentsService, int count)
+    public async Task<(IReadOnlyDictionary<string, Percentiles> Gateway, IReadOnlyDictionary<string, Percentiles> Direct)> DirectRequestsAsync(
+        Uri cartService, Uri paymentsService, int count)
     {
+        using var gateway = new KioskApi(api.Gateway, options.StaffKey);
         using var carts = new KioskApi(cartService, options.StaffKey);
         using var payments = new KioskApi(paymentsService, options.StaffKey);
-        carts.Timings.Recording = payments.Timings.Recording = true;
-        Report.Progress($"kiosk: {count} orders with the cart and payment requests straight to the services");
-        await OrdersAsync(kiosks: 1, count, carts, payments);
-        return carts.Timings.Summary()
+        gateway.Timings.Recording = carts.Timings.Recording = payments.Timings.Recording = true;
+        Report.Progress($"kiosk: {count} orders alternately through the gateway and with the cart and payment requests straight to the services");
+        for (var i = 0; i < 2 * count; i++)
+        {
+            await (i % 2 == 0 ? OrdersAsync(kiosks: 1, 1, gateway, gateway) : OrdersAsync(kiosks: 1, 1, carts, payments));
+        }
+        return (gateway.Timings.Summary(), carts.Timings.Summary()
             .Concat(payments.Timings.Summary().Where(p => p.Key == "POST payment"))
-            .ToDictionary(p => p.Key, p => p.Value);
+            .ToDictionary(p => p.Key, p => p.Value));
     }
 
     /// <summary>The three lines a kiosk orders: three different items, 1–3 of each, varied by kiosk and order (as the peer's bench).</summary>
@@ -114,6 +125,53 @@ public sealed class Scenarios(KioskApi api, Options options)
         var doubled = open.Count(id => !ours.Contains(id)) + (checkedOut.Count - ours.Count);
         return new OrderRun(kiosks, count, completed, completed - wrong, wrong, lost, doubled, wallSeconds,
             Percentiles.Of(whole), Percentiles.Of(visible), Percentiles.Of(payment), Percentiles.Of(paid), notReady);
+    }
+
+    /// <summary>
+    /// The gateway's own cost per request, without queueing: one GET at a time, alternately through the gateway and
+    /// straight to the service, so both see the same moment's load; the difference of each pair is what the hop adds.
+    /// </summary>
+    public static async Task<GatewayHop> GatewayHopAsync(Uri gateway, Uri service, string path, int pairs)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var through = new Uri(gateway, path);
+        var direct = new Uri(service, path);
+        for (var i = 0; i < 50; i++)
+        {
+            await TimedGetAsync(http, through);
+            await TimedGetAsync(http, direct);
+        }
+        var gatewayMs = new List<double>(pairs);
+        var directMs = new List<double>(pairs);
+        var added = new List<double>(pairs);
+        for (var i = 0; i < pairs; i++)
+        {
+            // Alternate which goes first, so neither always follows the other's wake-up.
+            double g, d;
+            if (i % 2 == 0)
+            {
+                g = await TimedGetAsync(http, through);
+                d = await TimedGetAsync(http, direct);
+            }
+            else
+            {
+                d = await TimedGetAsync(http, direct);
+                g = await TimedGetAsync(http, through);
+            }
+            gatewayMs.Add(g);
+            directMs.Add(d);
+            added.Add(g - d);
+        }
+        return new GatewayHop(Percentiles.Of(gatewayMs), Percentiles.Of(directMs), Percentiles.Of(added));
+    }
+
+    private static async Task<double> TimedGetAsync(HttpClient http, Uri url)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await http.GetAsync(url);
+        await response.Content.ReadAsByteArrayAsync();
+        response.EnsureSuccessStatusCode();
+        return watch.Elapsed.TotalMilliseconds;
     }
 
     /// <summary>GETs <paramref name="path"/> <see cref="Options.MenuRequests"/> times on <see cref="Options.MenuConcurrency"/> workers.</summary>

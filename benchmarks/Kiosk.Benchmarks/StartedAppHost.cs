@@ -12,7 +12,8 @@ public sealed record ResourceStartup(string Resource, double HealthySeconds, dou
 /// <summary>The whole AppHost started in-process on free ports and a fresh database directory, as the integration tests do.</summary>
 public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    // Generous: on a shared two-core machine under heavy load, launching every process alone has taken over three minutes.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(8);
 
     /// <summary>Every resource the AppHost declares that must reach Healthy.</summary>
     private static readonly string[] ResourceNames =
@@ -23,6 +24,7 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kiosk-bench-" + Guid.NewGuid().ToString("N")[..12]);
     private DistributedApplication? _app;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _ready = new();
 
     public Uri GatewayUrl { get; private set; } = null!;
 
@@ -52,6 +54,14 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
             .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
 
+        // No dashboard runs here: without a collector, every process would spend CPU on failing OTLP exports and their
+        // retries (a tenth of the gateway's CPU samples). The integration tests' host removes the endpoint likewise.
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            project.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
+                context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
+        }
+
         _app = await builder.BuildAsync(timeout.Token);
         // Watched from before the start: StartAsync itself returns only once the orchestrator has launched everything.
         var appStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -66,7 +76,8 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            throw new TimeoutException($"The AppHost was not ready within {StartTimeout.TotalMinutes} minutes.");
+            var waiting = ResourceNames.Where(name => !_ready.ContainsKey(name));
+            throw new TimeoutException($"The AppHost was not ready within {StartTimeout.TotalMinutes} minutes; not ready: {string.Join(", ", waiting)}.");
         }
         StartupTime = started.Elapsed;
         GatewayUrl = _app.GetEndpoint("gateway", "http");
@@ -81,6 +92,7 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
         var healthy = started.Elapsed.TotalSeconds;
         if (!Projects.Contains(name))
         {
+            _ready[name] = true;
             return new ResourceStartup(name, Math.Round(healthy, 2), null);
         }
         // Endpoints can be resolved only once StartAsync has returned.
@@ -93,6 +105,7 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
                 using var response = await http.GetAsync("/health", cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
+                    _ready[name] = true;
                     return new ResourceStartup(name, Math.Round(healthy, 2), Math.Round(started.Elapsed.TotalSeconds, 2));
                 }
             }
