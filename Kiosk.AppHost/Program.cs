@@ -97,7 +97,7 @@ if (!publishing && builder.Environment.IsDevelopment())
         }
     }
 }
-foreach (var setting in new[] { "AccountSignInAttempts", "AccountLockoutSeconds", "CrewIdleMinutes", "ShiftHours" })
+foreach (var setting in new[] { "AccountSignInAttempts", "AccountLockoutSeconds", "CrewIdleTimeout", "ShiftLength" })
 {
     if (builder.Configuration[$"Kiosk:Web:{setting}"] is { } value)
     {

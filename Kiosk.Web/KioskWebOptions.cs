@@ -32,11 +32,11 @@ public sealed class KioskWebOptions
     /// <summary>How long a locked crew account must wait (a manager's PIN reset lifts it sooner).</summary>
     public int AccountLockoutSeconds { get; set; } = 900;
 
-    /// <summary>Minutes without a request after which a crew member must sign in again (sliding).</summary>
-    public int CrewIdleMinutes { get; set; } = 30;
+    /// <summary>Time without a request after which a crew member must sign in again (sliding; e.g. <c>00:30:00</c>).</summary>
+    public TimeSpan CrewIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Hours a crew sign-in lasts at most, however busy: one shift.</summary>
-    public double ShiftHours { get; set; } = 10;
+    /// <summary>How long a crew sign-in lasts at most, however busy: one shift (e.g. <c>10:00:00</c>).</summary>
+    public TimeSpan ShiftLength { get; set; } = TimeSpan.FromHours(10);
 
     /// <summary>Seconds between heartbeats on an idle live stream, so proxies and browsers know it is alive.</summary>
     public int LiveHeartbeatSeconds { get; set; } = 15;

@@ -63,7 +63,7 @@ public static class KioskWebExtensions
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 // Secure whenever the browser came over HTTPS (as the trusted gateway reports it); plain HTTP on a dev machine still works.
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, webOptions.CrewIdleMinutes));
+                options.ExpireTimeSpan = TimeSpan.FromSeconds(Math.Max(1, webOptions.CrewIdleTimeout.TotalSeconds));
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = ValidateCrewAsync;
                 // Behind the gateway this app sees its own internal host; a relative Location keeps the browser on the gateway.
@@ -125,7 +125,7 @@ public static class KioskWebExtensions
         var options = services.GetRequiredService<IOptions<KioskWebOptions>>().Value;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var principal = context.Principal;
-        var shiftOver = CrewClaims.ShiftIsOver(principal?.FindFirstValue(CrewClaims.SignedInAt), now, TimeSpan.FromHours(options.ShiftHours));
+        var shiftOver = CrewClaims.ShiftIsOver(principal?.FindFirstValue(CrewClaims.SignedInAt), now, options.ShiftLength);
         var enabled = !shiftOver
             && int.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.Integer, CultureInfo.InvariantCulture, out var crewId)
             && await services.GetRequiredService<CrewAccounts>().IsEnabledAsync(crewId, context.HttpContext.RequestAborted);

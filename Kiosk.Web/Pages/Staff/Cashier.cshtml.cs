@@ -74,9 +74,17 @@ public sealed class CashierModel(OrdersClient orders, PaymentsClient payments, C
         var discount = Discount.ToInput();
         if (discount is not null)
         {
-            // The amount decides whether a manager must approve: asked of payments, never taken from the form.
+            // The amount decides whether a manager must approve: asked of payments, never taken from the form. Without
+            // an answer nothing is paid, so a discount never slips past the approval while the quote is unavailable.
             var quote = await payments.QuoteAsync(orderId, discount, ct);
-            if (quote.Succeeded && CrewPolicies.DiscountNeedsManager(quote.Value.Discount))
+            if (!quote.Succeeded)
+            {
+                Problem = QuoteProblemText(quote.Problem);
+                IdempotencyKey = key;
+                await LoadAsync(orderId, ct);
+                return Page();
+            }
+            if (CrewPolicies.DiscountNeedsManager(quote.Value.Discount))
             {
                 var approved = await approval.AuthorizeAsync(HttpContext, "discount", orderId.ToString(), ManagerId, ManagerPin, ct);
                 ManagerPin = null;
@@ -183,10 +191,12 @@ public sealed class CashierModel(OrdersClient orders, PaymentsClient payments, C
             }
             else
             {
-                Problem ??= quote.Problem.StatusCode == 400
-                    ? quote.Problem.Detail ?? "Check the discount details."
-                    : ProblemText.ForStaff(quote.Problem, "work out the discount");
+                Problem ??= QuoteProblemText(quote.Problem);
             }
         }
     }
+
+    private static string QuoteProblemText(ServiceProblem problem) => problem.StatusCode == 400
+        ? problem.Detail ?? "Check the discount details."
+        : ProblemText.ForStaff(problem, "work out the discount");
 }

@@ -72,6 +72,18 @@ public static partial class KioskScreen
         await select.SelectOptionAsync(value);
     }
 
+    /// <summary>On the cashier screen with an order open: the "Senior / PWD" step for one senior dining alone, up to the quote.</summary>
+    public static async Task ApplySeniorDiscountAsync(IPage staff, string holderName, string idNumber)
+    {
+        await staff.GetByTestId("discount-step").ClickAsync();
+        await staff.GetByTestId("discount-senior").CheckAsync();
+        await staff.GetByTestId("discount-diners").FillAsync("1");
+        await staff.GetByTestId("holder-name-0").FillAsync(holderName);
+        await staff.GetByTestId("holder-id-0").FillAsync(idNumber);
+        await staff.GetByTestId("apply-discount").ClickAsync();
+        await Expect(staff.GetByTestId("quote-discount")).ToBeVisibleAsync();
+    }
+
     /// <summary>Confirms the payment on the cashier screen, confirming again while payments has not yet heard of the order (503).</summary>
     public static async Task ConfirmPaymentAsync(IPage staff)
     {

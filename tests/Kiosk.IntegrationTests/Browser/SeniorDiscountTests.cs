@@ -21,12 +21,7 @@ public sealed class SeniorDiscountTests(KioskAppFixture app, BrowserFixture brow
         await staff.GotoAsync("/staff/cashier");
         await staff.GetByTestId($"pay-{orderNumber}").ClickAsync();
         await Expect(staff.GetByTestId("amount-due")).ToHaveTextAsync(Peso(224.00m));
-        await staff.GetByTestId("discount-step").ClickAsync();
-        await staff.GetByTestId("discount-senior").CheckAsync();
-        await staff.GetByTestId("discount-diners").FillAsync("1");
-        await staff.GetByTestId("holder-name-0").FillAsync("Lourdes Santos");
-        await staff.GetByTestId("holder-id-0").FillAsync("SC-2024-001234");
-        await staff.GetByTestId("apply-discount").ClickAsync();
+        await ApplySeniorDiscountAsync(staff, "Lourdes Santos", "SC-2024-001234");
 
         // Every line of the discounted invoice before any cash is taken.
         await Expect(staff.GetByTestId("amount-due")).ToHaveTextAsync(Peso(160.00m));

@@ -35,7 +35,7 @@ public sealed class LiveBrokerOutageTests(ResilienceFixture fixture, ITestOutput
         var paidBefore = await PlaceAsync(kiosk, 3);
         var paidDuring = await PlaceAsync(kiosk, 3);
         var all = paidBefore.Concat(paidDuring).ToList();
-        var crew = await ResumingLiveStream.SignInAsync(fixture.GatewayUrl, KioskAppFixture.ManagerForTests);
+        var crew = await CrewSignIn.CookiesForAsync(fixture.GatewayUrl, KioskAppFixture.ManagerForTests);
         HashSet<int> numbers = [.. all.Select(o => o.Number)];
         HashSet<string> ids = [.. all.Select(o => o.Id)];
 

@@ -20,7 +20,7 @@ public sealed class ManyLiveStreamsTests(KioskAppFixture fixture)
             orders.Add((orderId, total, order["orderNumber"]!.GetValue<int>()));
         }
         var completed = orders.Take(5).ToList();
-        var crew = await ResumingLiveStream.SignInAsync(fixture.GatewayUrl, KioskAppFixture.ManagerForTests);
+        var crew = await CrewSignIn.CookiesForAsync(fixture.GatewayUrl, KioskAppFixture.ManagerForTests);
         HashSet<int> numbers = [.. orders.Select(o => o.Number)];
         HashSet<string> ids = [.. orders.Select(o => o.Id)];
         string[] boardExpected = [.. orders.Select(o => $"{o.Number}:PAID"), .. completed.Select(o => $"{o.Number}:COMPLETED")];

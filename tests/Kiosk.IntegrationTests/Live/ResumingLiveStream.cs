@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.ServerSentEvents;
-using System.Text.RegularExpressions;
 
 namespace Kiosk.IntegrationTests.Live;
 
@@ -10,7 +9,7 @@ namespace Kiosk.IntegrationTests.Live;
 /// the connection drops, opened again after a second with the Last-Event-ID of the last event seen. Records every event
 /// (pings only counted), how often it was opened and how many of those openings began with a snapshot.
 /// </summary>
-public sealed partial class ResumingLiveStream : IAsyncDisposable
+public sealed class ResumingLiveStream : IAsyncDisposable
 {
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
 
@@ -54,7 +53,7 @@ public sealed partial class ResumingLiveStream : IAsyncDisposable
     /// </summary>
     public bool Flowing { get; private set; }
 
-    /// <summary>Opens a stream through <paramref name="gateway"/>; <paramref name="cookies"/> carry a crew sign-in for staff streams.</summary>
+    /// <summary>Opens a stream through <paramref name="gateway"/>; <paramref name="cookies"/> carry a crew sign-in for staff streams (<see cref="CrewSignIn.CookiesForAsync"/>).</summary>
     public static ResumingLiveStream Open(Uri gateway, string path, CookieContainer? cookies = null)
     {
         // No overall timeout: a stream is long-lived; the test bounds every wait on it.
@@ -73,31 +72,6 @@ public sealed partial class ResumingLiveStream : IAsyncDisposable
         {
             throw new TimeoutException($"{_path}: no snapshot within {timeout.TotalSeconds:0} s ({string.Join("; ", Dropped)}).");
         }
-    }
-
-    /// <summary>Signs <paramref name="crew"/> in through the gateway, as the sign-in page's form does; the cookie opens staff streams.</summary>
-    public static async Task<CookieContainer> SignInAsync(Uri gateway, CrewLogin crew)
-    {
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false })
-        {
-            BaseAddress = gateway,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        var page = await http.GetStringAsync("/staff/signin");
-        var token = AntiforgeryToken().Match(page);
-        Assert.True(token.Success, "The sign-in page has no antiforgery token.");
-        var member = CrewOption().Matches(page).FirstOrDefault(m => WebUtility.HtmlDecode(m.Groups["name"].Value) == crew.Name);
-        Assert.True(member is not null, $"{crew.Name} is not on the sign-in list.");
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["CrewId"] = member.Groups["id"].Value,
-            ["Pin"] = crew.Pin,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
-        });
-        using var signedIn = await http.PostAsync("/staff/signin", form);
-        Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"Sign-in answered {(int)signedIn.StatusCode}, not a redirect.");
-        return cookies;
     }
 
     private async Task ReadAsync()
@@ -173,10 +147,4 @@ public sealed partial class ResumingLiveStream : IAsyncDisposable
         _http.Dispose();
         _stop.Dispose();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
-
-    [GeneratedRegex("""<option value="(?<id>\d+)"[^>]*>(?<name>.+?) \(#\d+\)</option>""")]
-    private static partial Regex CrewOption();
 }

@@ -5,13 +5,16 @@ using System.Security.Cryptography.X509Certificates;
 namespace Kiosk.IntegrationTests.Security;
 
 /// <summary>
-/// A separate AppHost whose carts expire after a few seconds of idleness (swept every second) and whose gateway also
-/// serves HTTPS with a self-signed certificate made here, so the main collection keeps the defaults.
+/// A separate AppHost whose carts expire after a few seconds of idleness (swept every second), whose crew sign-ins end
+/// after a few seconds without use and a shift of seconds, and whose gateway also serves HTTPS with a self-signed
+/// certificate made here, so the main collection keeps the defaults.
 /// </summary>
 public sealed class EdgeFixture : KioskAppFixture
 {
     public const string HostName = "kiosk.test";
     public static readonly TimeSpan OpenCartIdle = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan CrewIdleTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan ShiftLength = TimeSpan.FromSeconds(15);
     public const int HstsMaxAgeSeconds = 86_400;
     private const string CertificatePassword = "edge-fixture";
 
@@ -39,6 +42,8 @@ public sealed class EdgeFixture : KioskAppFixture
     [
         $"--Kiosk:Cart:OpenCartIdle={OpenCartIdle:c}",
         "--Kiosk:Cart:SweepInterval=00:00:01",
+        $"--Kiosk:Web:CrewIdleTimeout={CrewIdleTimeout:c}",
+        $"--Kiosk:Web:ShiftLength={ShiftLength:c}",
         "--Kiosk:Gateway:Https:Port=0",
         $"--Kiosk:Gateway:Https:CertificatePath={_certificatePath}",
         $"--Kiosk:Gateway:Https:CertificatePassword={CertificatePassword}",
@@ -62,5 +67,5 @@ public sealed class EdgeFixture : KioskAppFixture
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class EdgeCollection : ICollectionFixture<EdgeFixture>
 {
-    public const string Name = "Kiosk edge: cart expiry and HTTPS";
+    public const string Name = "Kiosk edge: cart expiry, crew sign-in lifetime and HTTPS";
 }
