@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kiosk.Data;
+using Kiosk.ServiceDefaults.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Web.Crew;
@@ -26,7 +27,7 @@ public sealed class CrewAudit(CrewDbContext db, IHttpContextAccessor http, TimeP
             CrewName = actor?.DisplayName ?? (signedIn ? user!.Identity!.Name : null),
             CrewRole = Cut(actor is not null ? string.Join(",", actor.Roles)
                 : signedIn ? string.Join(",", user!.FindAll(ClaimTypes.Role).Select(r => r.Value)) : null, 60),
-            ApprovedBy = Cut(approvedBy ?? context?.Items[CrewClaims.ApprovedByItem] as string, 80),
+            ApprovedBy = Cut(approvedBy ?? context?.Items[CrewHeaders.ApprovedByItem] as string, 80),
             ClientAddress = context is null ? null : ClientAddress.Of(context),
             Details = Cut(details, 500),
             Success = success,

@@ -9,12 +9,6 @@ public static class CrewClaims
     /// <summary>When the crew member typed their PIN: the shift's absolute limit counts from here.</summary>
     public const string SignedInAt = "kiosk:signed-in-at";
 
-    /// <summary>
-    /// Set on the request before a service call that a manager authorised on the spot: <c>managerId:managerName</c>.
-    /// The staff client handler sends it on as <c>X-Kiosk-Crew-Approved-By</c>.
-    /// </summary>
-    public const string ApprovedByItem = "kiosk.crew.approved-by";
-
     public static ClaimsPrincipal For(CrewMember member, DateTimeOffset signedInAt)
     {
         List<Claim> claims =

@@ -1,3 +1,4 @@
+using Kiosk.ServiceDefaults.Http;
 using Kiosk.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 
@@ -6,7 +7,7 @@ namespace Kiosk.Web.Crew;
 /// <summary>
 /// An action that needs a manager: allowed for a signed-in manager (the <see cref="CrewPolicies.Manager"/> policy), or
 /// for anyone when a manager types their PIN on the spot. The approval is checked like a sign-in (both lockouts count),
-/// recorded with both identities, and handed to the service call as <see cref="CrewClaims.ApprovedByItem"/>.
+/// recorded with both identities, and handed to the service call as <see cref="CrewHeaders.ApprovedByItem"/>.
 /// The cashier stays signed in.
 /// </summary>
 public sealed class ManagerApproval(IAuthorizationService authorization, CrewAccounts accounts, CrewAudit audit, SignInThrottle throttle, ILogger<ManagerApproval> logger)
@@ -23,7 +24,7 @@ public sealed class ManagerApproval(IAuthorizationService authorization, CrewAcc
         }
 
         var address = ClientAddress.Of(context);
-        var wait = throttle.LockedFor(address);
+        var wait = await throttle.LockedForAsync(address, ct);
         if (wait > TimeSpan.Zero)
         {
             return ApprovalResult.Refused(Pages.Staff.SignInModel.TooManyWrongPinsText(wait));
@@ -32,16 +33,16 @@ public sealed class ManagerApproval(IAuthorizationService authorization, CrewAcc
         var check = await accounts.CheckPinAsync(managerId.Value, managerPin, ct);
         if (check is { Outcome: PinOutcome.Right, Member: { IsManager: true } manager })
         {
-            throttle.RecordSuccess(address);
+            await throttle.RecordSuccessAsync(address, ct);
             var approvedBy = CrewClaims.ApprovedBy(manager);
-            context.Items[CrewClaims.ApprovedByItem] = approvedBy;
+            context.Items[CrewHeaders.ApprovedByItem] = approvedBy;
             await audit.RecordAsync(AuditActions.ManagerApproval, success: true, subject, $"approved {action}", approvedBy: approvedBy, ct: ct);
             return ApprovalResult.Allowed;
         }
 
         if (check.Outcome != PinOutcome.LockedOut || check.JustLocked)
         {
-            throttle.RecordFailure(address);
+            await throttle.RecordFailureAsync(address, ct);
         }
         logger.LogWarning("Manager approval of {Action} refused for crew member {ManagerId}: {Outcome}", action, managerId, check.Outcome);
         await audit.RecordAsync(AuditActions.ManagerApproval, success: false, subject,

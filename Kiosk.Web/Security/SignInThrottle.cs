@@ -41,19 +41,6 @@ public sealed class SignInThrottle(CrewDbContext db, IOptions<KioskWebOptions> o
     public Task RecordSuccessAsync(string client, CancellationToken ct) =>
         Address(client).ExecuteDeleteAsync(ct);
 
-    // The same for callers that are not asynchronous yet.
-    public TimeSpan LockedFor(string client) => Remaining(LockedUntil(client).FirstOrDefault(), clock.GetUtcNowForDatabase());
-
-    public SignInFailure RecordFailure(string client)
-    {
-        var now = clock.GetUtcNowForDatabase();
-        var counted = CountFailure(client, now).ToList().Single();
-        Prune(now).ExecuteDelete();
-        return Failure(counted, now);
-    }
-
-    public void RecordSuccess(string client) => Address(client).ExecuteDelete();
-
     private IQueryable<SignInAddress> Address(string client) => db.SignInAddresses.Where(a => a.Client == client);
 
     private IQueryable<DateTimeOffset?> LockedUntil(string client) => Address(client).Select(a => a.LockedUntil);

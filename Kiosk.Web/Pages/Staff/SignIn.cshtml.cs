@@ -34,7 +34,7 @@ public sealed class SignInModel(CrewAccounts accounts, CrewAudit audit, SignInTh
         await LoadAsync(ct);
 
         // A locked-out address is refused before any PIN is looked at, so guessing gains nothing while it waits.
-        var wait = throttle.LockedFor(client);
+        var wait = await throttle.LockedForAsync(client, ct);
         if (wait > TimeSpan.Zero)
         {
             logger.LogWarning("Crew sign-in from {Client} refused: address locked out for another {Seconds} s", client, (int)Math.Ceiling(wait.TotalSeconds));
@@ -51,7 +51,7 @@ public sealed class SignInModel(CrewAccounts accounts, CrewAudit audit, SignInTh
         switch (check.Outcome)
         {
             case PinOutcome.Right:
-                throttle.RecordSuccess(client);
+                await throttle.RecordSuccessAsync(client, ct);
                 await audit.RecordAsync(AuditActions.SignInSuccess, success: true, Subject(), actor: check.Member, ct: ct);
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CrewClaims.For(check.Member!, clock.GetUtcNow()));
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : HomeOf(check.Member!));
@@ -63,7 +63,7 @@ public sealed class SignInModel(CrewAccounts accounts, CrewAudit audit, SignInTh
         }
 
         // A wrong PIN (or an unknown or disabled crew member, answered alike) counts against the address as well.
-        var failure = throttle.RecordFailure(client);
+        var failure = await throttle.RecordFailureAsync(client, ct);
         logger.LogWarning("Wrong PIN for crew member {CrewId} from {Client} ({Count} of {Allowed} for the address)", crewId, client, failure.Count, failure.Allowed);
         await audit.RecordAsync(check.JustLocked ? AuditActions.SignInLockedOut : AuditActions.SignInFailure, success: false, Subject(),
             check.JustLocked ? "wrong PIN; account now locked" : check.Outcome == PinOutcome.Unknown ? "unknown or disabled crew member" : "wrong PIN",
