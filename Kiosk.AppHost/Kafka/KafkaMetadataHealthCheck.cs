@@ -3,8 +3,12 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Kiosk.AppHost.Kafka;
 
-/// <summary>Healthy when the broker answers a metadata request on the resource's bootstrap servers.</summary>
-internal sealed class KafkaMetadataHealthCheck(IResourceWithConnectionString kafka) : IHealthCheck
+/// <summary>
+/// Healthy when the broker answers a metadata request on the resource's bootstrap servers. <paramref name="clientSettings"/>
+/// are librdkafka settings the probe needs to be let in (an external cluster's security.protocol, sasl.*, ssl.*).
+/// </summary>
+internal sealed class KafkaMetadataHealthCheck(IResourceWithConnectionString kafka, IEnumerable<KeyValuePair<string, string>>? clientSettings = null)
+    : IHealthCheck
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
@@ -20,9 +24,13 @@ internal sealed class KafkaMetadataHealthCheck(IResourceWithConnectionString kaf
         return await Task.Run(() => Probe(bootstrap), cancellationToken);
     }
 
-    private static HealthCheckResult Probe(string bootstrap)
+    private HealthCheckResult Probe(string bootstrap)
     {
-        var config = new AdminClientConfig { BootstrapServers = bootstrap, SocketTimeoutMs = (int)Timeout.TotalMilliseconds };
+        var config = new AdminClientConfig(new Dictionary<string, string>(clientSettings ?? []))
+        {
+            BootstrapServers = bootstrap,
+            SocketTimeoutMs = (int)Timeout.TotalMilliseconds,
+        };
         using var admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).Build();
         try
         {

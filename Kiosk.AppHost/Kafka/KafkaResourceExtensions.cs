@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Kiosk.AppHost.Kafka;
 
@@ -73,6 +75,16 @@ public static class KafkaResourceExtensions
                 $"Set it to the bootstrap servers, e.g. ConnectionStrings__{name}=broker1:9092,broker2:9092.");
         }
 
-        return builder.AddConnectionString(name);
+        // As for the container: WaitFor(kafka) means the cluster answers a metadata request, not merely that an address is
+        // set. The probe connects with the producers' settings, which carry what a secured cluster asks of every client.
+        var kafka = builder.AddConnectionString(name);
+        var probeSettings = builder.Configuration.GetSection(ProducerConfigKey).GetChildren()
+            .Where(s => s.Value is not null)
+            .Select(s => KeyValuePair.Create(s.Key, s.Value!))
+            .ToList();
+        var healthCheckKey = $"{name}_check";
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            healthCheckKey, _ => new KafkaMetadataHealthCheck(kafka.Resource, probeSettings), failureStatus: null, tags: null));
+        return kafka.WithHealthCheck(healthCheckKey);
     }
 }

@@ -11,7 +11,7 @@ internal static class LocalPostgres
 
         // Every service and replica keeps its own connection pool (plus one for its outbox relay's lease): the default
         // of 100 connections runs out with a few replicas under load.
-        var (serverCommand, serverArgs) = AsServerUser(Path.Combine(binDir, "postgres"),
+        var (serverCommand, serverArgs) = PostgresDataDirectory.AsServerUser(Path.Combine(binDir, "postgres"),
             "-D", dataDir, "-k", "/tmp", "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300");
         var server = builder.AddResource(new LocalPostgresServerResource(name, serverCommand, workingDirectory))
             .WithArgs(serverArgs)
@@ -22,7 +22,7 @@ internal static class LocalPostgres
 
         if (!PostgresDataDirectory.IsInitialized(dataDir))
         {
-            var (initCommand, initArgs) = AsServerUser(Path.Combine(binDir, "initdb"),
+            var (initCommand, initArgs) = PostgresDataDirectory.AsServerUser(Path.Combine(binDir, "initdb"),
                 "-D", dataDir, "-U", LocalPostgresServerResource.SuperUser, "--auth=trust", "-E", "UTF8");
             var init = builder.AddExecutable($"{name}-init", initCommand, workingDirectory, initArgs)
                 .WithParentRelationship(server)
@@ -33,10 +33,4 @@ internal static class LocalPostgres
 
         return server;
     }
-
-    // setpriv execs the program, so the stop signal from the orchestrator reaches postgres itself and nothing is orphaned.
-    private static (string Command, string[] Args) AsServerUser(string program, params string[] args) =>
-        PostgresDataDirectory.RunAsPostgresUser
-            ? ("setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", program, .. args])
-            : (program, args);
 }

@@ -3,8 +3,8 @@ using System.Diagnostics;
 
 namespace Kiosk.AppHost.Postgres;
 
-/// <summary>Finds the installed PostgreSQL server programs (<c>initdb</c>, <c>postgres</c>).</summary>
-internal static class PostgresBinaries
+/// <summary>Finds the installed PostgreSQL server programs (<c>initdb</c>, <c>postgres</c>); tests that run a server of their own use it too.</summary>
+public static class PostgresBinaries
 {
     private const string DebianInstallRoot = "/usr/lib/postgresql";
 
@@ -16,7 +16,7 @@ internal static class PostgresBinaries
             ?? throw new DistributedApplicationException(MissingMessage(candidates));
     }
 
-    public static string MissingMessage(IReadOnlyList<string> searched) =>
+    internal static string MissingMessage(IReadOnlyList<string> searched) =>
         "PostgreSQL mode 'local' needs the PostgreSQL server programs (initdb and postgres), but none were found"
         + (searched.Count == 0 ? " (pg_config is not on PATH and " + DebianInstallRoot + " has no versions)." : $" in: {string.Join(", ", searched)}.")
         + " Choose one way out: (1) install PostgreSQL, e.g. `apt-get install postgresql`;"

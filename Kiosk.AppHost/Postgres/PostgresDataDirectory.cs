@@ -4,8 +4,8 @@ using System.Text;
 
 namespace Kiosk.AppHost.Postgres;
 
-/// <summary>Chooses and prepares the data directory of the local PostgreSQL server.</summary>
-internal static class PostgresDataDirectory
+/// <summary>Chooses and prepares the data directory of the local PostgreSQL server; tests that run a server of their own use it too.</summary>
+public static class PostgresDataDirectory
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
@@ -13,7 +13,7 @@ internal static class PostgresDataDirectory
     public static bool RunAsPostgresUser => !OperatingSystem.IsWindows() && Environment.IsPrivilegedProcess;
 
     /// <summary>The configured directory, else a persistent git-ignored <c>.data/postgres</c> next to the AppHost project.</summary>
-    public static string Resolve(string? configured, string appHostDirectory)
+    internal static string Resolve(string? configured, string appHostDirectory)
     {
         if (configured is not null)
         {
@@ -40,7 +40,7 @@ internal static class PostgresDataDirectory
     }
 
     /// <summary>True when <paramref name="dataDir"/> already holds a cluster, so initdb must not run.</summary>
-    public static bool IsInitialized(string dataDir) => File.Exists(Path.Combine(dataDir, "PG_VERSION"));
+    internal static bool IsInitialized(string dataDir) => File.Exists(Path.Combine(dataDir, "PG_VERSION"));
 
     /// <summary>Creates an empty data directory that initdb accepts: owned by the server's user, mode 700.</summary>
     public static async Task PrepareAsync(string dataDir, CancellationToken cancellationToken)
@@ -64,6 +64,13 @@ internal static class PostgresDataDirectory
             throw new DistributedApplicationException($"Could not give '{dataDir}' to the 'postgres' user (chown exited with {chown.ExitCode}).");
         }
     }
+
+    /// <summary>The command line that runs a server program as the server's user (see <see cref="RunAsPostgresUser"/>).</summary>
+    // setpriv execs the program, so a stop signal reaches postgres itself and nothing is orphaned.
+    public static (string Command, string[] Args) AsServerUser(string program, params string[] args) =>
+        RunAsPostgresUser
+            ? ("setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", program, .. args])
+            : (program, args);
 
     private static bool ParentsAreTraversable(string dataDir)
     {

@@ -98,7 +98,11 @@ public class KioskAppFixture : IAsyncLifetime
         Gateway = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
         KafkaBootstrapServers = await App.GetConnectionStringAsync("kafka", timeout.Token)
             ?? throw new InvalidOperationException("The kafka resource has no connection string.");
-        KafkaControlUrl = App.GetEndpoint("kafka", "control");
+        // An external broker (Kiosk:Kafka:Mode=external) has no control surface.
+        if (App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "kafka") is Kiosk.AppHost.Kafka.KafkaBrokerResource)
+        {
+            KafkaControlUrl = App.GetEndpoint("kafka", "control");
+        }
         StartupTime = started.Elapsed;
     }
 

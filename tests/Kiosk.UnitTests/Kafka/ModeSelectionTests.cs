@@ -25,6 +25,8 @@ public sealed class ModeSelectionTests
         Assert.IsNotType<KafkaServerResource>(kafka.Resource);
         Assert.IsNotType<KafkaBrokerResource>(kafka.Resource);
         Assert.Equal("broker1:9092,broker2:9092", await kafka.Resource.ConnectionStringExpression.GetValueAsync(CancellationToken.None));
+        // WaitFor(kafka) waits until the cluster answers, as in the other modes.
+        Assert.Equal("kafka_check", Assert.Single(kafka.Resource.Annotations.OfType<HealthCheckAnnotation>()).Key);
     }
 
     [Fact]
