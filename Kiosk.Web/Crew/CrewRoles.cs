@@ -7,7 +7,7 @@ public static class CrewRoles
 {
     public const string Cashier = "Cashier";
     public const string Kitchen = "Kitchen";
-    public const string Manager = "Manager";
+    public const string Manager = DiscountApproval.ManagerRole;
 
     public static IReadOnlyList<string> All { get; } = [Cashier, Kitchen, Manager];
 
@@ -42,12 +42,4 @@ public static class CrewPolicies
             options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
         }
     }
-
-    /// <summary>
-    /// A senior / PWD discount above this many pesos needs a manager (a typical family meal for four stays under it;
-    /// a large group order is where a wrongly claimed discount costs the store most).
-    /// </summary>
-    public const decimal DiscountApprovalThreshold = 500m;
-
-    public static bool DiscountNeedsManager(decimal discount) => discount > DiscountApprovalThreshold;
 }

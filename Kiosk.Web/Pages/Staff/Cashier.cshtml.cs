@@ -5,7 +5,7 @@ namespace Kiosk.Web.Pages.Staff;
 /// <summary>
 /// Orders waiting for payment; the cashier may apply a senior citizen / PWD discount (shown as a quote first), enters the
 /// cash tendered, and the payments service answers with the change and the sales invoice. Unpaid orders can be cancelled.
-/// Cancelling, and a discount above <see cref="CrewPolicies.DiscountApprovalThreshold"/>, need a manager: signed in, or
+/// Cancelling, and a discount above <see cref="DiscountApproval.Threshold"/>, need a manager: signed in, or
 /// typing their PIN on the spot (<see cref="ManagerApproval"/>). Payments, discounts and cancellations are audited.
 /// </summary>
 public sealed class CashierModel(OrdersClient orders, PaymentsClient payments, CrewAccounts accounts, ManagerApproval approval, CrewAudit audit) : PageModel
@@ -40,7 +40,7 @@ public sealed class CashierModel(OrdersClient orders, PaymentsClient payments, C
     public bool IsManager => User.IsInRole(CrewRoles.Manager);
 
     /// <summary>The quoted discount is above the threshold and the cashier is not a manager: the payment form asks for one.</summary>
-    public bool DiscountNeedsApproval => Quote is not null && CrewPolicies.DiscountNeedsManager(Quote.Discount) && !IsManager;
+    public bool DiscountNeedsApproval => Quote is not null && DiscountApproval.NeedsManager(Quote.Discount) && !IsManager;
 
     [TempData]
     public string? Receipt { get; set; }
@@ -84,13 +84,13 @@ public sealed class CashierModel(OrdersClient orders, PaymentsClient payments, C
                 await LoadAsync(orderId, ct);
                 return Page();
             }
-            if (CrewPolicies.DiscountNeedsManager(quote.Value.Discount))
+            if (DiscountApproval.NeedsManager(quote.Value.Discount))
             {
                 var approved = await approval.AuthorizeAsync(HttpContext, "discount", orderId.ToString(), ManagerId, ManagerPin, ct);
                 ManagerPin = null;
                 if (!approved.IsAllowed)
                 {
-                    Problem = $"{approved.Problem} (a discount over {Money.Peso(CrewPolicies.DiscountApprovalThreshold)} needs a manager)";
+                    Problem = $"{approved.Problem} (a discount over {Money.Peso(DiscountApproval.Threshold)} needs a manager)";
                     IdempotencyKey = key;
                     await LoadAsync(orderId, ct);
                     return Page();

@@ -47,6 +47,13 @@ public static class PaymentProblems
                 : $"Order #{orderNumber} was cancelled; take no cash for it.",
             extensions: new Dictionary<string, object?> { ["orderStatus"] = status });
 
+    public static ProblemHttpResult DiscountNeedsManager(decimal discount) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "A manager must approve this discount",
+            detail: $"A discount of {Money.Peso(discount)} is over {Money.Peso(DiscountApproval.Threshold)}: a manager gives it, or approves it "
+                + "on the spot. No payment was taken.");
+
     public static ProblemHttpResult NotEnough(decimal amountPaid, decimal total) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status422UnprocessableEntity,

@@ -16,6 +16,7 @@ public static class PaymentsApi
             .WithDescription(
                 "201 with the receipt and `Location: /api/payments/{paymentId}`. 400: orderId missing, or amountPaid not a positive "
                 + "amount in centavos. 404: the order service does not know the order. 409: the order is already paid (take no more cash). "
+                + "403: a crew member who is not a manager gives a discount over ₱500 without a manager's approval (`X-Kiosk-Crew-Approved-By`). "
                 + "422: not enough cash; the problem's `amountDue` extension holds the total. An order that ORDER_CREATED has not "
                 + "brought yet is asked of the order service and paid at once. 503 with `Retry-After: 1`: the checkout is "
                 + "known but the order service has not created the order yet (or does not answer); retry after that many seconds. "
@@ -25,6 +26,7 @@ public static class PaymentsApi
             .WithIdempotencyKey<PaymentsDbContext, TakePaymentRequest>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -93,7 +95,12 @@ public static class PaymentsApi
             return refusal;
         }
         var discount = DiscountRequest.Validate(request.Discount, []);
-        var amountDue = (discount?.BreakdownOf(order.Total) ?? SalesBreakdown.Plain(order.Total)).AmountDue;
+        var breakdown = discount?.BreakdownOf(order.Total) ?? SalesBreakdown.Plain(order.Total);
+        if (DiscountApproval.NeedsManager(breakdown.Discount) && !ManagerAllowed(ActingCrew.From(response.HttpContext)))
+        {
+            return PaymentProblems.DiscountNeedsManager(breakdown.Discount);
+        }
+        var amountDue = breakdown.AmountDue;
         if (!Cash.Covers(amountPaid, amountDue))
         {
             return PaymentProblems.NotEnough(amountPaid, amountDue);
@@ -120,6 +127,13 @@ public static class PaymentsApi
 
         return TypedResults.Created($"/api/payments/{payment.PaymentId}", ReceiptResponse.From(payment));
     }
+
+    // The machine client (the staff key without crew headers) is trusted as a whole; a crew member needs the manager role
+    // or a manager's approval on the spot, which the web app sends as X-Kiosk-Crew-Approved-By.
+    private static bool ManagerAllowed(ActingCrew crew) =>
+        crew.CrewRole is null
+        || !string.IsNullOrEmpty(crew.ApprovedBy)
+        || crew.CrewRole.Split(',', StringSplitOptions.TrimEntries).Contains(DiscountApproval.ManagerRole, StringComparer.OrdinalIgnoreCase);
 
     public static async Task<Results<Ok<ReceiptResponse>, ProblemHttpResult>> GetReceipt(
         Guid paymentId, PaymentsDbContext db, CancellationToken cancellationToken)

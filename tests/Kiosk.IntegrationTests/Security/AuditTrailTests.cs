@@ -50,6 +50,32 @@ public sealed class AuditTrailTests(KioskAppFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_discount_over_the_threshold_from_a_cashier_needs_a_managers_approval_at_the_payment_service_too()
+    {
+        const int familyPanAt330 = 303;
+        var (orderId, _, _) = await _counter.PlacePayableOrderAsync((familyPanAt330, 10));
+        var body = new { orderId, amountPaid = 3000.00m, discount = CounterClient.Senior(1, ("Lourdes Santos", "SC-2024-001234")) };
+
+        // ₱3,300 for one diner who is a senior: a ₱589.29 discount, over the ₱500 a cashier may give alone.
+        using var alone = AsCrew(HttpMethod.Post, "/api/payments", NewCrewId(), "Ana Reyes", "Cashier");
+        alone.Content = JsonContent.Create(body);
+        using var refused = await _counter.Staff.SendAsync(alone);
+        var problem = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{(int)refused.StatusCode} {problem}");
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("₱589.29", problem, StringComparison.Ordinal);
+
+        var crewId = NewCrewId();
+        using var approved = AsCrew(HttpMethod.Post, "/api/payments", crewId, "Ana Reyes", "Cashier", approvedBy: "7:Maria Manager");
+        approved.Content = JsonContent.Create(body);
+        using var paid = await _counter.Staff.SendAsync(approved);
+        var receipt = await CounterClient.JsonAsync(paid, HttpStatusCode.Created);
+        Assert.Equal(589.29m, receipt["discount"]!.GetValue<decimal>());
+        var discount = Assert.Single(await AuditAsync("payments", $"crewId={crewId}"), e => (string?)e["action"] == "discount.given");
+        Assert.Equal("7:Maria Manager", (string?)discount["approvedBy"]);
+    }
+
+    [Fact]
     public async Task A_cancellation_records_the_reason_who_asked_and_the_manager_who_approved_on_the_spot()
     {
         var crewId = NewCrewId();

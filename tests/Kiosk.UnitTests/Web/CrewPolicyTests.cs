@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
+using Kiosk.Contracts;
 using Kiosk.ServiceDefaults.Http;
 using Kiosk.Web.Crew;
 using Microsoft.AspNetCore.Authorization;
@@ -60,7 +61,7 @@ public sealed class CrewPolicyTests
     [InlineData(500.01, true)]
     [InlineData(89.60, false)]
     public void A_discount_above_the_threshold_needs_a_manager(decimal discount, bool needsManager) =>
-        Assert.Equal(needsManager, CrewPolicies.DiscountNeedsManager(discount));
+        Assert.Equal(needsManager, DiscountApproval.NeedsManager(discount));
 
     [Fact]
     public void The_shift_ends_a_sign_in_however_busy_the_crew_member_was()
