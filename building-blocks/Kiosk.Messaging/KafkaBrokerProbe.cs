@@ -7,13 +7,9 @@ namespace Kiosk.Messaging;
 /// Asks the broker for metadata on one admin client that lives as long as the process (every librdkafka client owns
 /// threads and sockets: one per probe would leak them). Disposed with the service provider at shutdown.
 /// </summary>
-internal sealed class KafkaBrokerProbe(string bootstrapServers) : IDisposable
+internal sealed class KafkaBrokerProbe(AdminClientConfig adminConfig) : IDisposable
 {
-    private readonly Lazy<IAdminClient> _admin = new(() => new AdminClientBuilder(new AdminClientConfig
-    {
-        BootstrapServers = bootstrapServers,
-        SocketTimeoutMs = 3000,
-    }).SetLogHandler((_, _) => { }).Build());
+    private readonly Lazy<IAdminClient> _admin = new(() => new AdminClientBuilder(adminConfig).SetLogHandler((_, _) => { }).Build());
 
     /// <returns>Null when a broker answered, else why not.</returns>
     public string? Problem()
@@ -21,11 +17,11 @@ internal sealed class KafkaBrokerProbe(string bootstrapServers) : IDisposable
         try
         {
             var metadata = _admin.Value.GetMetadata(TimeSpan.FromSeconds(3));
-            return metadata.Brokers.Count > 0 ? null : $"no Kafka broker answered at {bootstrapServers}";
+            return metadata.Brokers.Count > 0 ? null : $"no Kafka broker answered at {adminConfig.BootstrapServers}";
         }
         catch (KafkaException ex)
         {
-            return $"Kafka at {bootstrapServers} did not answer: {ex.Error.Reason}";
+            return $"Kafka at {adminConfig.BootstrapServers} did not answer: {ex.Error.Reason}";
         }
     }
 

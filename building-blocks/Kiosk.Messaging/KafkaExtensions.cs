@@ -147,7 +147,7 @@ public static class KafkaExtensions
     private static void AddClientCommons(IHostApplicationBuilder builder, KafkaClientSettings settings)
     {
         // One admin client per process answers every health probe (a client per probe would leak threads).
-        builder.Services.TryAddSingleton(_ => new KafkaBrokerProbe(settings.BootstrapServers!));
+        builder.Services.TryAddSingleton(_ => new KafkaBrokerProbe(AdminConfig(settings, socketTimeoutMs: 3000)));
         AddTopicProvisioning(builder, settings);
         if (!settings.DisableTracing)
         {
@@ -170,7 +170,7 @@ public static class KafkaExtensions
         var replication = KafkaTopicSettings.Replication(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<TopicProvisioningState>();
         builder.Services.AddHostedService(sp => new KafkaTopicProvisioner(
-            settings.BootstrapServers!, Topics.Declared, replication, sp.GetRequiredService<TopicProvisioningState>(),
+            AdminConfig(settings, socketTimeoutMs: 5000), Topics.Declared, replication, sp.GetRequiredService<TopicProvisioningState>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KafkaTopicProvisioner>>()));
         if (!settings.DisableHealthChecks)
         {
@@ -186,6 +186,14 @@ public static class KafkaExtensions
         settings.BootstrapServers ??= configuration.GetConnectionString(connectionName);
         settings.Validate(connectionName);
         return settings;
+    }
+
+    // Admin calls reach the cluster as the app's own clients do: security.protocol, sasl.* and ssl.* come with the settings.
+    private static AdminClientConfig AdminConfig(KafkaClientSettings settings, int socketTimeoutMs)
+    {
+        var config = new AdminClientConfig { SocketTimeoutMs = socketTimeoutMs };
+        Apply(config, settings);
+        return config;
     }
 
     private static void Apply(ClientConfig config, KafkaClientSettings settings)

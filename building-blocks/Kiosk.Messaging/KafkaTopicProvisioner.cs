@@ -15,7 +15,7 @@ namespace Kiosk.Messaging;
 /// or a problem remains, so fixing the cluster makes the service ready without a restart.
 /// </summary>
 internal sealed class KafkaTopicProvisioner(
-    string bootstrapServers,
+    AdminClientConfig adminConfig,
     IReadOnlyList<TopicDeclaration> declared,
     TopicReplication replication,
     TopicProvisioningState state,
@@ -28,7 +28,7 @@ internal sealed class KafkaTopicProvisioner(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers, SocketTimeoutMs = 5000 })
+        using var admin = new AdminClientBuilder(adminConfig)
             .SetLogHandler((_, _) => { })
             .Build();
         IReadOnlyList<Finding>? reported = null;
@@ -41,7 +41,7 @@ internal sealed class KafkaTopicProvisioner(
             }
             catch (KafkaException ex)
             {
-                state.Unverified($"Kafka topics not verified yet: the broker at {bootstrapServers} did not answer ({ex.Error.Reason})");
+                state.Unverified($"Kafka topics not verified yet: the broker at {adminConfig.BootstrapServers} did not answer ({ex.Error.Reason})");
                 await Task.Delay(UnreachableRetry, clock, stoppingToken);
                 continue;
             }
