@@ -109,6 +109,7 @@ public sealed class AccessibilityTests(KioskAppFixture app, BrowserFixture brows
             await ScanAsync(page, $"chooser-{lang}-step-{i + 1}", everyImpact: true);
             if (i < steps.Length - 1)
             {
+                await KioskScreen.StillHereAsync(page);
                 await page.GetByRole(AriaRole.Button, new() { Name = next, Exact = true }).ClickAsync();
             }
         }

@@ -112,6 +112,22 @@ public static partial class KioskScreen
     }
 
     /// <summary>The numbers in one column of the now-serving board that equal <paramref name="orderNumber"/>.</summary>
+    /// <summary>
+    /// What a customer does after a pause (the suite's kiosk idles after 5 s, and a check such as an axe scan can take
+    /// that long on a busy machine): answers "Are you still there?" if it is showing, else touches the screen.
+    /// </summary>
+    public static async Task StillHereAsync(IPage page)
+    {
+        if (await page.Locator("#idle-dialog[open]").CountAsync() > 0)
+        {
+            await page.GetByTestId("idle-continue").ClickAsync();
+        }
+        else
+        {
+            await page.Keyboard.PressAsync("Shift");
+        }
+    }
+
     public static ILocator BoardNumber(IPage board, string column, string orderNumber) =>
         board.GetByTestId(column).Locator("li", new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(orderNumber)}\\s*$") });
 

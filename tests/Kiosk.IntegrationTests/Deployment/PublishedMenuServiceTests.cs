@@ -30,8 +30,8 @@ public sealed class PublishedMenuServiceTests(KioskAppFixture fixture) : IAsyncL
         await using (var migrate = PublishedApp.Run(_menuDll, ["--migrate"], Environment(MenuDatabase())))
         {
             var exitCode = await migrate.WaitForExitAsync(MigrateTimeout);
-            Assert.True(exitCode == 0, $"--migrate exited with {exitCode}. Output:\n{migrate.Output}");
-            Assert.Contains("MenuDbContext migrated", migrate.Output);
+            Assert.True(exitCode == 0, $"--migrate exited with {exitCode}. Output:\n{migrate.Text}");
+            Assert.Contains("MenuDbContext migrated", migrate.Text);
         }
         Assert.True(await CountAsync("""SELECT count(*) FROM "__EFMigrationsHistory" """) > 0, "No migration was recorded.");
         Assert.True(await CountAsync("""SELECT count(*) FROM "MenuItems" """) > 0, "The menu was not seeded.");
@@ -45,14 +45,14 @@ public sealed class PublishedMenuServiceTests(KioskAppFixture fixture) : IAsyncL
         var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
         var healthBody = await health.Content.ReadAsStringAsync();
         Assert.True(health.StatusCode == HttpStatusCode.OK && healthBody == "Healthy",
-            $"/health answered {(int)health.StatusCode} {healthBody}. Output:\n{menu.Output}");
+            $"/health answered {(int)health.StatusCode} {healthBody}. Output:\n{menu.Text}");
 
         var chicken = await http.GetAsync(new Uri("/api/menu/categories/CHICKENJOY/items", UriKind.Relative));
         var body = await chicken.Content.ReadAsStringAsync();
-        Assert.True(chicken.StatusCode == HttpStatusCode.OK, $"The menu answered {(int)chicken.StatusCode} {body}. Output:\n{menu.Output}");
+        Assert.True(chicken.StatusCode == HttpStatusCode.OK, $"The menu answered {(int)chicken.StatusCode} {body}. Output:\n{menu.Text}");
         var items = JsonNode.Parse(body)!.AsArray();
         Assert.Contains(items, item => item!["id"]!.GetValue<int>() == 101 && item["name"]!.GetValue<string>() == "1-pc Chickenjoy with Rice");
-        Assert.DoesNotContain("MenuDbContext migrated", menu.Output);
+        Assert.DoesNotContain("MenuDbContext migrated", menu.Text);
     }
 
     [Fact]
@@ -66,9 +66,9 @@ public sealed class PublishedMenuServiceTests(KioskAppFixture fixture) : IAsyncL
         await using var migrate = PublishedApp.Run(_menuDll, ["--migrate"], environment);
         var exitCode = await migrate.WaitForExitAsync(MigrateTimeout);
 
-        Assert.True(exitCode == 1, $"--migrate exited with {exitCode}. Output:\n{migrate.Output}");
-        Assert.Contains("Migrating MenuDbContext failed", migrate.Output);
-        Assert.Contains("kiosk_no_such_login", migrate.Output);
+        Assert.True(exitCode == 1, $"--migrate exited with {exitCode}. Output:\n{migrate.Text}");
+        Assert.Contains("Migrating MenuDbContext failed", migrate.Text);
+        Assert.Contains("kiosk_no_such_login", migrate.Text);
     }
 
     private string MenuDatabase() => new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = _database }.ConnectionString;

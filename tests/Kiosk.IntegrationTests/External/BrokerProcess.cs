@@ -66,23 +66,12 @@ public sealed partial class BrokerProcess : IAsyncDisposable
     /// The broker project's own build output, in the configuration and framework of this test assembly
     /// (tests/Kiosk.IntegrationTests/bin/{configuration}/{framework} → tools/Kiosk.KafkaBroker/bin/{configuration}/{framework}).
     /// </summary>
-    private static string BuiltBrokerPath()
+    public static string BuiltBrokerPath()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Kiosk.sln")))
-        {
-            root = root.Parent;
-        }
-        var dll = root is null
-            ? null
-            : Path.Combine(root.FullName, "tools", "Kiosk.KafkaBroker", "bin", configuration, framework, "Kiosk.KafkaBroker.dll");
-        return dll is not null && File.Exists(dll)
-            ? dll
-            : throw new FileNotFoundException(
-                $"The built broker ({dll ?? "Kiosk.sln not found above " + testOutput.FullName}) is missing: build the solution first.");
+        var brokerProject = Path.GetDirectoryName(new Projects.Kiosk_KafkaBroker().ProjectPath)!;
+        var dll = Path.Combine(brokerProject, "bin", testOutput.Parent!.Name, testOutput.Name, "Kiosk.KafkaBroker.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"The built broker ({dll}) is missing: build the solution first.");
     }
 
     // The broker logs "Kafka broker listening on 127.0.0.1:<port> (...)"; ASP.NET Core "Now listening on: http://...".

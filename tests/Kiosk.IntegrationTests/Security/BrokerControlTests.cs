@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
@@ -86,45 +85,27 @@ public sealed partial class BrokerControlTests
     /// <summary>The broker's built program, started with ASPNETCORE_URLS on every address and a free Kafka port.</summary>
     private sealed partial class StandaloneBroker : IAsyncDisposable
     {
-        private readonly Process _process;
+        private readonly ChildProcess _process;
 
-        private StandaloneBroker(Process process, Uri url) => (_process, Url) = (process, url);
+        private StandaloneBroker(ChildProcess process, Uri url) => (_process, Url) = (process, url);
 
         public Uri Url { get; }
 
         public static async Task<StandaloneBroker> StartAsync(bool controlApi)
         {
-            // The tests run from bin/<configuration>/<framework>/; the broker was built with the same ones.
-            var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var brokerProject = Path.GetDirectoryName(new Projects.Kiosk_KafkaBroker().ProjectPath)!;
-            var program = Path.Combine(brokerProject, "bin", testOutput.Parent!.Name, testOutput.Name, "Kiosk.KafkaBroker.dll");
-            var start = new ProcessStartInfo("dotnet", [program])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = brokerProject,
-            };
-            start.Environment["ASPNETCORE_URLS"] = "http://0.0.0.0:0";
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["KAFKA_PORT"] = "0";
-            start.Environment["Broker__ControlApi"] = controlApi ? "true" : "false";
-
-            var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-            process.OutputDataReceived += (_, line) =>
-            {
-                if (line.Data is not null && ListeningLine().Match(line.Data) is { Success: true } match)
+            var program = External.BrokerProcess.BuiltBrokerPath();
+            var process = ChildProcess.Start("broker", "dotnet", [program], stopSignal: "TERM",
+                workingDirectory: Path.GetDirectoryName(program),
+                environment: new Dictionary<string, string>
                 {
-                    listening.TrySetResult(new Uri(match.Groups["url"].Value));
-                }
-            };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+                    ["ASPNETCORE_URLS"] = "http://0.0.0.0:0",
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["KAFKA_PORT"] = "0",
+                    ["Broker__ControlApi"] = controlApi ? "true" : "false",
+                });
             try
             {
-                var url = await listening.Task.WaitAsync(StartTimeout);
+                var url = new Uri(await process.WaitForLineAsync(ListeningLine(), StartTimeout));
                 using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
                 await Eventually.TrueAsync(async () => (await http.GetAsync(new Uri("/health", UriKind.Relative))).IsSuccessStatusCode,
                     StartTimeout, "the standalone broker to report healthy");
@@ -132,25 +113,14 @@ public sealed partial class BrokerControlTests
             }
             catch
             {
-                await StopAsync(process);
+                await process.DisposeAsync();
                 throw;
             }
         }
 
-        public ValueTask DisposeAsync() => new(StopAsync(_process));
+        public ValueTask DisposeAsync() => _process.DisposeAsync();
 
-        private static async Task StopAsync(Process process)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-                await process.WaitForExitAsync(exited.Token);
-            }
-            process.Dispose();
-        }
-
-        [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
+        [GeneratedRegex(@"Now listening on: (http://\S+)")]
         private static partial Regex ListeningLine();
     }
 }

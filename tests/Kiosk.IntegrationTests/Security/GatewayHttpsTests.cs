@@ -12,6 +12,8 @@ public sealed class GatewayHttpsTests(EdgeFixture fixture)
     public async Task The_gateway_answers_over_https_with_strict_transport_security()
     {
         using var client = HttpsClient();
+        await Eventually.TrueAsync(HttpsPortAcceptsAsync, TimeSpan.FromSeconds(15),
+            $"the gateway's HTTPS port {fixture.GatewayHttpsUrl.Port} to accept connections");
 
         using var response = await client.GetAsync("/api/menu/categories");
 
@@ -28,6 +30,20 @@ public sealed class GatewayHttpsTests(EdgeFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Strict-Transport-Security"), "HSTS is only for HTTPS answers");
+    }
+
+    private async Task<bool> HttpsPortAcceptsAsync()
+    {
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(IPAddress.Loopback, fixture.GatewayHttpsUrl.Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

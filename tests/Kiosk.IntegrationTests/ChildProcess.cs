@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Kiosk.IntegrationTests.External;
+namespace Kiosk.IntegrationTests;
 
 /// <summary>
 /// A process the test starts itself (not through the AppHost): its output is kept for the failure message, a line can be
@@ -56,19 +56,26 @@ public sealed class ChildProcess : IAsyncDisposable
     public static async Task RunAsync(string name, string command, IEnumerable<string> args, TimeSpan patience)
     {
         await using var child = Start(name, command, args, stopSignal: "TERM");
+        var exitCode = await child.WaitForExitAsync(patience);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"{name} exited with {exitCode}.{child.Output()}");
+        }
+    }
+
+    /// <summary>The exit code, once the process ends; a <see cref="TimeoutException"/> with its output if it runs on.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan patience)
+    {
         using var timeout = new CancellationTokenSource(patience);
         try
         {
-            await child._process.WaitForExitAsync(timeout.Token);
+            await _process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"{name} did not finish within {patience.TotalSeconds:0} s.{child.Output()}");
+            throw new TimeoutException($"{Name} did not finish within {patience.TotalSeconds:0} s.{Output()}");
         }
-        if (child._process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{name} exited with {child._process.ExitCode}.{child.Output()}");
-        }
+        return _process.ExitCode;
     }
 
     /// <summary>Waits for an output line matching <paramref name="pattern"/> and returns its first group.</summary>
@@ -92,6 +99,9 @@ public sealed class ChildProcess : IAsyncDisposable
             await Task.Delay(100);
         }
     }
+
+    /// <summary>Everything the process wrote (up to the last 2,000 lines).</summary>
+    public string Text => string.Join(Environment.NewLine, _output);
 
     /// <summary>The last lines the process wrote, for a failure message.</summary>
     public string Output() => $"{Environment.NewLine}{Name} output:{Environment.NewLine}{string.Join(Environment.NewLine, _output.TakeLast(40))}";
