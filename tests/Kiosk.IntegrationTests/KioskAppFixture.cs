@@ -135,6 +135,10 @@ public class KioskAppFixture : IAsyncLifetime
     {
         await ExecuteCommandAsync(resourceName, KnownResourceCommands.StartCommand);
         using var started = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        // Until the start takes effect the resource can still read Exited, which the healthy wait takes for a failure.
+        await App.ResourceNotifications.WaitForResourceAsync(resourceName,
+            e => e.Snapshot.State?.Text is { } state && state != KnownResourceStates.Exited && state != KnownResourceStates.Finished,
+            started.Token);
         await WaitHealthyAsync(resourceName, started.Token);
     }
 
