@@ -167,6 +167,7 @@ if (!string.IsNullOrEmpty(builder.Configuration["Kiosk:Gateway:Https:Certificate
 // Kiosk:Cart:<setting> (OpenCartIdle, CheckedOutRetention, SweepInterval) reaches the cart service.
 ForwardSection(cart, "Kiosk:Cart", "Kiosk__Cart");
 
+builder.LaunchProjectsFromBuildOutput();
 builder.Build().Run();
 
 // A service's database: on the server the AppHost runs, or, published, its own connection string (ConnectionStrings__<name>).
