@@ -107,17 +107,13 @@ foreach (var setting in new[] { "AccountSignInAttempts", "AccountLockoutSeconds"
 
 // Everything is reached through the gateway, which connects from its own loopback address (Kiosk:Gateway:OutgoingAddress):
 // the apps take the client's address and scheme from X-Forwarded-* only from that address, never from whoever else
-// reaches their ports. The web app binds its own port (no DCP proxy between), so it sees the gateway's address itself;
-// run as several replicas it needs DCP's proxy, and then trusts loopback (fine on a dev machine, not for a store).
+// reaches their ports. An app run as one copy binds its own port (no orchestrator proxy between), so it sees the gateway's
+// address itself; the web app run as several replicas is behind the orchestrator's proxy, and then trusts loopback (fine
+// on a dev machine, not for a store).
 var gatewayOutgoingAddress = builder.Configuration["Kiosk:Gateway:OutgoingAddress"] ?? "127.0.0.9";
 // Published, the gateway connects from wherever the platform puts it: the apps trust the network given at deploy time.
 var trustedProxies = publishing ? builder.AddParameter("trusted-proxies") : null;
-var webReplicas = builder.Configuration.GetValue("Kiosk:Replicas:web", 1);
-if (webReplicas == 1)
-{
-    web.WithEndpointProxySupport(false);
-}
-else
+if (builder.Configuration.GetValue("Kiosk:Replicas:web", 1) > 1)
 {
     web.WithEnvironment("Kiosk__TrustedProxies__1", "127.0.0.1");
 }

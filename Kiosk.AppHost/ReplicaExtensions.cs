@@ -6,7 +6,8 @@ internal static class ReplicaExtensions
 {
     /// <summary>
     /// Runs <c>Kiosk:Replicas:&lt;resource&gt;</c> copies of a project (default 1). The gateway and the services reach
-    /// replicas through one proxied endpoint, which spreads connections over them.
+    /// replicas through one proxied endpoint, which spreads connections over them. One copy binds its port itself: the
+    /// orchestrator's proxy would be one more process and socket pair on every request, with nothing to spread.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithConfiguredReplicas(
         this IResourceBuilder<ProjectResource> project, IConfiguration configuration)
@@ -17,6 +18,11 @@ internal static class ReplicaExtensions
             throw new InvalidOperationException(
                 $"Kiosk:Replicas:{project.Resource.Name} must be at least 1 (was {replicas}).");
         }
-        return replicas == 1 ? project : project.WithReplicas(replicas);
+        if (replicas > 1)
+        {
+            return project.WithReplicas(replicas);
+        }
+        project.WithEndpointProxySupport(false);
+        return project;
     }
 }
