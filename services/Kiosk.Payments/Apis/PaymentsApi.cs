@@ -149,12 +149,7 @@ public static class PaymentsApi
     /// </summary>
     private static async Task<PayableOrder> RecordOrderAsync(PaymentsDbContext db, OrderFacts facts, CancellationToken cancellationToken)
     {
-        var createdAt = facts.CreatedAt.ToUniversalTime();
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO payable_orders ("OrderId", "OrderNumber", "Total", "CreatedAt")
-            VALUES ({facts.OrderId}, {facts.OrderNumber}, {Money.Round(facts.Total)}, {createdAt})
-            ON CONFLICT ("OrderId") DO NOTHING
-            """, cancellationToken);
+        await db.RecordPayableOrderAsync(facts.OrderId, facts.OrderNumber, Money.Round(facts.Total), facts.CreatedAt, cancellationToken);
         return await db.PayableOrders.SingleAsync(o => o.OrderId == facts.OrderId, cancellationToken);
     }
 }

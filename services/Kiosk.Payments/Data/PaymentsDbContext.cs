@@ -15,6 +15,19 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
     /// <summary>The database's own refusal of an invoice number used twice.</summary>
     public const string OneInvoicePerNumber = "ux_payments_invoice_number";
 
+    /// <summary>
+    /// Records an order as payable unless it is already recorded. ORDER_CREATED and a payment that asked the order service
+    /// first write the same facts, often at the same moment (a kiosk pays the moment its order shows), so whichever comes
+    /// second changes nothing: it waits for the first to commit and neither fails.
+    /// </summary>
+    public Task RecordPayableOrderAsync(Guid orderId, int orderNumber, decimal total, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
+        // timestamptz stores UTC only; the sender may use any offset.
+        Database.ExecuteSqlAsync($"""
+            INSERT INTO payable_orders ("OrderId", "OrderNumber", "Total", "CreatedAt")
+            VALUES ({orderId}, {orderNumber}, {total}, {createdAt.ToUniversalTime()})
+            ON CONFLICT ("OrderId") DO NOTHING
+            """, cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutbox().AddInbox().AddIdempotencyKeys();

@@ -1,6 +1,6 @@
 namespace Kiosk.Payments.Events;
 
-/// <summary>Opens one pending entry per new order, so the cashier can take its cash. The consumer saves the change.</summary>
+/// <summary>Opens one pending entry per new order, so the cashier can take its cash.</summary>
 public sealed class OrderCreatedHandler(PaymentsDbContext db) : IIntegrationEventHandler<OrderCreated>
 {
     public async Task HandleAsync(OrderCreated @event, CancellationToken cancellationToken)
@@ -16,20 +16,8 @@ public sealed class OrderCreatedHandler(PaymentsDbContext db) : IIntegrationEven
         }
 
         // The inbox skips a redelivered event; this also keeps one entry when an order is announced under a second event id,
-        // and makes the event a no-op for an order a payment already fetched from the order service. Should that payment
-        // record it between this check and the save, the save hits the primary key and the retry lands here.
-        if (await db.PayableOrders.AnyAsync(o => o.OrderId == @event.Id, cancellationToken))
-        {
-            return;
-        }
-
-        db.PayableOrders.Add(new PayableOrder
-        {
-            OrderId = @event.Id,
-            OrderNumber = @event.OrderNumber,
-            Total = @event.Total,
-            // timestamptz stores UTC only; the producer may send any offset.
-            CreatedAt = @event.CreatedAt.ToUniversalTime(),
-        });
+        // and makes the event a no-op for an order a payment already fetched from the order service, even one whose insert
+        // is not committed yet. The row is written at once, outside the inbox's save: writing it twice changes nothing.
+        await db.RecordPayableOrderAsync(@event.Id, @event.OrderNumber, @event.Total, @event.CreatedAt, cancellationToken);
     }
 }
