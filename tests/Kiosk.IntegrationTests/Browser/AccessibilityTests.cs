@@ -17,7 +17,7 @@ public sealed class AccessibilityTests(KioskAppFixture app, BrowserFixture brows
     {
         var item = (await MenuCatalog.AvailableItemsAsync(app.Gateway))[0];
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
 
         await page.GotoAsync("/");
         await ScanAsync(page, "attract");
@@ -59,13 +59,13 @@ public sealed class AccessibilityTests(KioskAppFixture app, BrowserFixture brows
     {
         var item = (await MenuCatalog.AvailableItemsAsync(app.Gateway))[0];
         var customer = await browser.NewPageAsync(app.GatewayUrl);
-        await using var customerContext = customer.Context;
+        await using var customerContext = customer.Context.ClosingAtEnd();
         await StartOrderAsync(customer);
         await AddToCartAsync(customer, item, 1);
         var orderNumber = await PlaceOrderAsync(customer);
 
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
         await page.GotoAsync("/staff/signin");
         await ScanAsync(page, "sign-in");
         await SignInAsync(page, app.Manager);
@@ -95,7 +95,7 @@ public sealed class AccessibilityTests(KioskAppFixture app, BrowserFixture brows
     public async Task Every_step_of_the_meal_chooser_has_no_axe_violations(string lang, string next)
     {
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
         await page.GotoAsync("/");
         await page.GetByTestId($"lang-{lang}").ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);

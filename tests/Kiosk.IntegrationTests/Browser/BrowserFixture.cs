@@ -54,7 +54,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (_browser is not null)
         {
-            await _browser.DisposeAsync();
+            try
+            {
+                // Bounded like each context's close (ClosingContext); the driver's end below takes the browser with it.
+                await _browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+            }
         }
         _playwright?.Dispose();
     }

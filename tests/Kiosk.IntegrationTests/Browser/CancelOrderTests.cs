@@ -13,7 +13,7 @@ public sealed class CancelOrderTests(KioskAppFixture app, BrowserFixture browser
         using var counter = new CounterClient(app);
         var (orderId, orderNumber, _) = await counter.PlacePayableOrderAsync((101, 1));
         var staff = await browser.NewPageAsync(app.GatewayUrl);
-        await using var staffContext = staff.Context;
+        await using var staffContext = staff.Context.ClosingAtEnd();
         await SignInAsync(staff, app.Manager);
 
         await staff.GotoAsync("/staff/cashier");

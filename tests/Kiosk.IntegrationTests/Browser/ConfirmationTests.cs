@@ -11,7 +11,7 @@ public sealed class ConfirmationTests(KioskAppFixture app, BrowserFixture browse
     public async Task An_order_that_never_appears_shows_its_reference_for_the_crew_then_returns_to_the_start()
     {
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
         // The page's own clock: a minute of waiting (Kiosk:Web:OrderVisibleSeconds) passes in a moment.
         await page.Clock.InstallAsync();
         var orderId = Guid.NewGuid(); // never checked out, so GET /api/orders/{id} answers 404 for ever

@@ -16,7 +16,7 @@ public sealed partial class CrewRoleTests(KioskAppFixture app, BrowserFixture br
     public async Task A_cashier_opens_the_cashier_screen_only()
     {
         var page = await SignedInAsync(app.Cashier, "/staff/cashier");
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
 
         await Expect(page.GetByTestId("nav-cashier")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("nav-kitchen")).Not.ToBeAttachedAsync();
@@ -34,7 +34,7 @@ public sealed partial class CrewRoleTests(KioskAppFixture app, BrowserFixture br
     public async Task The_kitchen_opens_the_kitchen_screen_only()
     {
         var page = await SignedInAsync(app.Kitchen, "/staff/kitchen");
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
 
         await Expect(page.GetByTestId("nav-cashier")).Not.ToBeAttachedAsync();
         foreach (var path in ManagerScreens.Append("/staff/cashier"))
@@ -48,7 +48,7 @@ public sealed partial class CrewRoleTests(KioskAppFixture app, BrowserFixture br
     public async Task A_manager_opens_every_crew_screen()
     {
         var page = await SignedInAsync(app.Manager, "/staff/cashier");
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
 
         foreach (var path in ManagerScreens.Append("/staff/kitchen"))
         {
@@ -64,7 +64,7 @@ public sealed partial class CrewRoleTests(KioskAppFixture app, BrowserFixture br
         using var counter = new CounterClient(app);
         var (orderId, orderNumber, _) = await counter.PlacePayableOrderAsync((CounterClient.MealAt112, 1));
         var cashier = await SignedInAsync(app.Cashier, $"/staff/cashier?order={orderId}");
-        await using var cashierContext = cashier.Context;
+        await using var cashierContext = cashier.Context.ClosingAtEnd();
 
         await cashier.GetByTestId("cancel-step").ClickAsync();
         await cashier.GetByTestId("cancel-reason").FillAsync("Customer left");
@@ -85,7 +85,7 @@ public sealed partial class CrewRoleTests(KioskAppFixture app, BrowserFixture br
         Assert.Equal("CANCELLED", (await OrderAsync(counter, orderId))["status"]!.GetValue<string>());
 
         var manager = await SignedInAsync(app.Manager, "/staff/audit?action=order.cancel");
-        await using var managerContext = manager.Context;
+        await using var managerContext = manager.Context.ClosingAtEnd();
         var row = manager.GetByTestId("audit-row").Filter(new() { HasText = orderId });
         await Expect(row.First).ToContainTextAsync(app.Cashier.Name);
         await Expect(row.First.GetByTestId("audit-approved-by")).ToHaveTextAsync(ApprovedByManager());
@@ -102,7 +102,7 @@ public sealed partial class CrewRoleTests(KioskAppFixture app, BrowserFixture br
     public async Task A_crew_member_stays_signed_in_across_a_web_restart()
     {
         var page = await SignedInAsync(app.Kitchen, "/staff/kitchen");
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
 
         await app.StopAsync("web");
         await app.StartAsync("web");
@@ -119,7 +119,7 @@ public sealed partial class CrewRoleTests(KioskAppFixture app, BrowserFixture br
     {
         var name = $"Dana {Guid.NewGuid().ToString("N")[..6]}";
         var manager = await SignedInAsync(app.Manager, "/staff/crew");
-        await using var managerContext = manager.Context;
+        await using var managerContext = manager.Context.ClosingAtEnd();
         await manager.GetByTestId("new-crew-name").FillAsync(name);
         await manager.GetByTestId("new-crew-role-kitchen").CheckAsync();
         await manager.GetByTestId("new-crew-pin").FillAsync("97531");
@@ -128,7 +128,7 @@ public sealed partial class CrewRoleTests(KioskAppFixture app, BrowserFixture br
         var id = CrewNumber().Match(await manager.GetByTestId("crew-changed").InnerTextAsync()).Groups[1].Value;
 
         var crew = await SignedInAsync(new CrewLogin(name, "97531"), "/staff/kitchen");
-        await using var crewContext = crew.Context;
+        await using var crewContext = crew.Context.ClosingAtEnd();
         await Expect(crew.GetByTestId("crew-name")).ToHaveTextAsync(name);
 
         await manager.GetByTestId($"toggle-{id}").ClickAsync();

@@ -14,9 +14,9 @@ public sealed class CustomerOrderTests(KioskAppFixture app, BrowserFixture brows
         var item = (await MenuCatalog.AvailableItemsAsync(app.Gateway))[0];
         var total = item.Price * 2;
         var customer = await browser.NewPageAsync(app.GatewayUrl);
-        await using var customerContext = customer.Context;
+        await using var customerContext = customer.Context.ClosingAtEnd();
         var staff = await browser.NewPageAsync(app.GatewayUrl);
-        await using var staffContext = staff.Context;
+        await using var staffContext = staff.Context.ClosingAtEnd();
         await SignInAsync(staff, app.Manager);
 
         await customer.GotoAsync("/");
@@ -51,7 +51,7 @@ public sealed class CustomerOrderTests(KioskAppFixture app, BrowserFixture brows
         await Screenshots.SaveAsync(staff, "06-cashier");
         // A fresh confirmation screen for the same order: it must move on by itself, without a reload.
         var watcher = await OpenConfirmationAsync(orderUrl);
-        await using var watcherContext = watcher.Context;
+        await using var watcherContext = watcher.Context.ClosingAtEnd();
         await ConfirmPaymentAsync(staff);
         await Expect(staff.GetByTestId("payment-receipt")).ToContainTextAsync($"change {Peso(tendered - total)}");
         await Screenshots.SaveAsync(staff, "07-paid");
@@ -59,7 +59,7 @@ public sealed class CustomerOrderTests(KioskAppFixture app, BrowserFixture brows
         await Screenshots.SaveAsync(watcher, "08-preparing");
 
         var board = await browser.NewPageAsync(app.GatewayUrl);
-        await using var boardContext = board.Context;
+        await using var boardContext = board.Context.ClosingAtEnd();
         await board.GotoAsync("/board");
         await Expect(BoardNumber(board, "board-preparing", orderNumber)).ToHaveCountAsync(1);
 
@@ -67,7 +67,7 @@ public sealed class CustomerOrderTests(KioskAppFixture app, BrowserFixture brows
         await Expect(staff.GetByTestId($"ticket-{orderNumber}")).ToContainTextAsync(item.Name);
         await Screenshots.SaveAsync(staff, "09-kitchen");
         var readyWatcher = await OpenConfirmationAsync(orderUrl);
-        await using var readyWatcherContext = readyWatcher.Context;
+        await using var readyWatcherContext = readyWatcher.Context.ClosingAtEnd();
         await staff.GetByTestId($"done-{orderNumber}").ClickAsync();
         await Expect(staff.GetByTestId($"ticket-{orderNumber}")).ToHaveCountAsync(0);
         await Expect(readyWatcher.GetByTestId("order-status")).ToHaveTextAsync("Ready", new() { Timeout = 7_000 });
@@ -85,7 +85,7 @@ public sealed class CustomerOrderTests(KioskAppFixture app, BrowserFixture brows
         var items = await MenuCatalog.AvailableItemsAsync(app.Gateway);
         var (first, second) = (items[0], items[1]);
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
 
         await StartOrderAsync(page);
         await AddToCartAsync(page, first, 1);
@@ -125,7 +125,7 @@ public sealed class CustomerOrderTests(KioskAppFixture app, BrowserFixture brows
         var item = items[^1];
         using var staff = app.CreateStaffClient();
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
         try
         {
             await StartOrderAsync(page);
@@ -157,7 +157,7 @@ public sealed class CustomerOrderTests(KioskAppFixture app, BrowserFixture brows
     {
         var item = (await MenuCatalog.AvailableItemsAsync(app.Gateway))[1];
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
         await StartOrderAsync(page);
         await OpenItemAsync(page, item);
         var adds = 0;

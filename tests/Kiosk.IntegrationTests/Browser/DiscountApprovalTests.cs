@@ -33,7 +33,7 @@ public sealed partial class DiscountApprovalTests(KioskAppFixture app, BrowserFi
         Assert.True(discount > ApprovalThreshold, $"the order's senior discount ({discount}) is over the threshold");
 
         var cashier = await browser.NewPageAsync(app.GatewayUrl);
-        await using var cashierContext = cashier.Context;
+        await using var cashierContext = cashier.Context.ClosingAtEnd();
         await SignInAsync(cashier, app.Cashier, $"/staff/cashier?order={orderId}");
         await ApplySeniorDiscountAsync(cashier, "Remedios Cruz", "SC-2025-004321");
         await Expect(cashier.GetByTestId("quote-discount")).ToHaveTextAsync("−" + Peso(discount));
@@ -73,7 +73,7 @@ public sealed partial class DiscountApprovalTests(KioskAppFixture app, BrowserFi
 
         // The manager's audit screen shows the refused and the granted approval, and the payment with both names.
         var manager = await browser.NewPageAsync(app.GatewayUrl);
-        await using var managerContext = manager.Context;
+        await using var managerContext = manager.Context.ClosingAtEnd();
         await SignInAsync(manager, app.Manager, "/staff/audit?action=manager.approval");
         var approvals = manager.GetByTestId("audit-row").Filter(new() { HasText = orderId });
         await Expect(approvals.Filter(new() { HasText = "approved discount" })).ToHaveCountAsync(1);
@@ -92,7 +92,7 @@ public sealed partial class DiscountApprovalTests(KioskAppFixture app, BrowserFi
         var (orderId, orderNumber, _) = await counter.PlacePayableOrderAsync((CounterClient.MealAt112, 2));
 
         var cashier = await browser.NewPageAsync(app.GatewayUrl);
-        await using var cashierContext = cashier.Context;
+        await using var cashierContext = cashier.Context.ClosingAtEnd();
         await SignInAsync(cashier, app.Cashier, $"/staff/cashier?order={orderId}");
         await ApplySeniorDiscountAsync(cashier, "Lourdes Santos", "SC-2024-001234");
         await Expect(cashier.GetByTestId("quote-discount")).ToHaveTextAsync("−" + Peso(40.00m));

@@ -12,7 +12,7 @@ public sealed class IdleTests(KioskAppFixture app, BrowserFixture browser)
     {
         var item = (await MenuCatalog.AvailableItemsAsync(app.Gateway))[0];
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
         await StartOrderAsync(page);
         await AddToCartAsync(page, item, 1);
         await Expect(page.GetByTestId("cart-count")).ToHaveTextAsync("1");
@@ -31,7 +31,7 @@ public sealed class IdleTests(KioskAppFixture app, BrowserFixture browser)
     {
         var item = (await MenuCatalog.AvailableItemsAsync(app.Gateway))[0];
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
         await StartOrderAsync(page);
         await AddToCartAsync(page, item, 1);
 
@@ -48,7 +48,7 @@ public sealed class IdleTests(KioskAppFixture app, BrowserFixture browser)
     {
         var item = (await MenuCatalog.AvailableItemsAsync(app.Gateway))[0];
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
         await StartOrderAsync(page, "start-take-out");
         await AddToCartAsync(page, item, 1);
         await PlaceOrderAsync(page);

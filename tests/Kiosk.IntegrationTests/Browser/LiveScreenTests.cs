@@ -22,7 +22,7 @@ public sealed class LiveScreenTests(KioskAppFixture app, BrowserFixture browser)
         var orderNumber = (await _kiosk.WaitForOrderAsync(orderId))["orderNumber"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture);
 
         var customer = await OpenFrozenAsync($"/order/{orderId}");
-        await using var customerContext = customer.Context;
+        await using var customerContext = customer.Context.ClosingAtEnd();
         await Expect(customer.GetByTestId("order-number")).ToHaveTextAsync(orderNumber);
         await Expect(customer.GetByTestId("order-status")).ToHaveTextAsync("Waiting for payment");
         await Expect(customer.GetByTestId("status-qr").Locator("svg")).ToBeVisibleAsync();
@@ -30,12 +30,12 @@ public sealed class LiveScreenTests(KioskAppFixture app, BrowserFixture browser)
         var navigations = CountNavigations(customer);
 
         var staff = await browser.NewPageAsync(app.GatewayUrl);
-        await using var staffContext = staff.Context;
+        await using var staffContext = staff.Context.ClosingAtEnd();
         await SignInAsync(staff, app.Manager, "/staff/kitchen");
         await ExpectLiveAsync(staff);
         await Expect(staff.GetByTestId($"ticket-{orderNumber}")).ToHaveCountAsync(0);
 
-        var cashier = await staffContext.NewPageAsync();
+        var cashier = await staffContext.Context.NewPageAsync();
         await cashier.GotoAsync($"/staff/cashier?order={orderId}");
         await cashier.GetByTestId("amount-tendered").FillAsync(((Math.Floor(total / 100m) + 1) * 100m).ToString(CultureInfo.InvariantCulture));
         await ConfirmPaymentAsync(cashier);
@@ -61,7 +61,7 @@ public sealed class LiveScreenTests(KioskAppFixture app, BrowserFixture browser)
         var item = (await MenuCatalog.AvailableItemsAsync(app.Gateway)).Single(i => i.Id == 104);
         using var staff = app.CreateStaffClient();
         var page = await OpenFrozenAsync("/");
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
         await page.GetByTestId("start-dine-in").ClickAsync();
         await Expect(page).ToHaveURLAsync(MenuUrl());
         await page.GetByTestId($"category-{item.CategoryCode}").ClickAsync();
@@ -90,7 +90,7 @@ public sealed class LiveScreenTests(KioskAppFixture app, BrowserFixture browser)
     {
         var item = (await MenuCatalog.AvailableItemsAsync(app.Gateway))[1];
         var board = await OpenFrozenAsync("/board");
-        await using var context = board.Context;
+        await using var context = board.Context.ClosingAtEnd();
         await ExpectLiveAsync(board);
         var navigations = CountNavigations(board);
 

@@ -15,7 +15,7 @@ public sealed class MealOrderTests(KioskAppFixture app, BrowserFixture browser)
         // 1-pc Chickenjoy with Rice (101) offers meal 601: ₱135 + Cola ₱0 + Large drink ₱20 + Jolly Spaghetti instead of rice ₱45.
         const decimal mealPrice = 135.00m + 20.00m + 45.00m;
         var customer = await browser.NewPageAsync(app.GatewayUrl);
-        await using var customerContext = customer.Context;
+        await using var customerContext = customer.Context.ClosingAtEnd();
 
         await StartOrderAsync(customer);
         await customer.GetByTestId("category-CHICKENJOY").ClickAsync();
@@ -76,7 +76,7 @@ public sealed class MealOrderTests(KioskAppFixture app, BrowserFixture browser)
 
         var orderId = customer.Url[(customer.Url.LastIndexOf('/') + 1)..];
         var staff = await browser.NewPageAsync(app.GatewayUrl);
-        await using var staffContext = staff.Context;
+        await using var staffContext = staff.Context.ClosingAtEnd();
         // The cashier sees what was chosen before taking the cash.
         await SignInAsync(staff, app.Manager, $"/staff/cashier?order={orderId}");
         await Expect(staff.GetByTestId("line-options")).ToHaveTextAsync("Cola, Large drink, Jolly Spaghetti instead of rice, Original",
@@ -98,7 +98,7 @@ public sealed class MealOrderTests(KioskAppFixture app, BrowserFixture browser)
     {
         // Meal 601 at ₱135: Cola ₱0, Large drink +₱20, Jolly Spaghetti instead of rice +₱45, Original ₱0, Extra Gravy +₱15.
         var customer = await browser.NewPageAsync(app.GatewayUrl);
-        await using var customerContext = customer.Context;
+        await using var customerContext = customer.Context.ClosingAtEnd();
         await StartOrderAsync(customer);
         await OpenMealAsync(customer, 601);
         var price = customer.GetByTestId("chooser-price");
@@ -178,7 +178,7 @@ public sealed class MealOrderTests(KioskAppFixture app, BrowserFixture browser)
     {
         // Meal 603 (Jolly Spaghetti Meal with Drink): size 9311 regular / 9312 large (+₱20).
         var customer = await browser.NewPageAsync(app.GatewayUrl);
-        await using var customerContext = customer.Context;
+        await using var customerContext = customer.Context.ClosingAtEnd();
         await StartOrderAsync(customer);
         await OpenMealAsync(customer, 603);
         await Expect(customer.Locator("html")).ToHaveAttributeAsync("data-live", "open", new() { Timeout = 10_000 });
@@ -243,7 +243,7 @@ public sealed class MealOrderTests(KioskAppFixture app, BrowserFixture browser)
         try
         {
             var customer = await browser.NewPageAsync(app.GatewayUrl);
-            await using var customerContext = customer.Context;
+            await using var customerContext = customer.Context.ClosingAtEnd();
             await StartOrderAsync(customer);
             await customer.GetByTestId("category-VALUE_MEALS").ClickAsync();
             await customer.GetByTestId("item-606").ClickAsync();

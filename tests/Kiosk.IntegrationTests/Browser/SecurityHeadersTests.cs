@@ -19,7 +19,7 @@ public sealed class SecurityHeadersTests(KioskAppFixture app, BrowserFixture bro
     {
         var item = (await MenuCatalog.AvailableItemsAsync(app.Gateway))[0];
         var page = await NewWatchedPageAsync();
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
 
         await VisitAsync(page, "/", "attract");
         await page.GetByTestId("start-dine-in").ClickAsync();
@@ -32,7 +32,7 @@ public sealed class SecurityHeadersTests(KioskAppFixture app, BrowserFixture bro
         await VisitAsync(page, "/no-such-screen", "not-found");
 
         var crew = await NewWatchedPageAsync();
-        await using var crewContext = crew.Context;
+        await using var crewContext = crew.Context.ClosingAtEnd();
         await VisitAsync(crew, "/staff/signin", "sign-in");
         await SignInAsync(crew, app.Manager);
         await Expect(crew.GetByTestId($"pay-{orderNumber}")).ToBeVisibleAsync();

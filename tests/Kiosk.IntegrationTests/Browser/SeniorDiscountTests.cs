@@ -15,7 +15,7 @@ public sealed class SeniorDiscountTests(KioskAppFixture app, BrowserFixture brow
         var (_, orderNumber, total) = await counter.PlacePayableOrderAsync((CounterClient.MealAt112, 2));
         Assert.Equal(224.00m, total);
         var staff = await browser.NewPageAsync(app.GatewayUrl);
-        await using var staffContext = staff.Context;
+        await using var staffContext = staff.Context.ClosingAtEnd();
         await SignInAsync(staff, app.Manager);
 
         await staff.GotoAsync("/staff/cashier");

@@ -18,7 +18,7 @@ public sealed class SoldOutAtCheckoutTests(KioskAppFixture app, BrowserFixture b
     public async Task A_refused_checkout_marks_the_sold_out_lines_and_passes_once_they_are_changed_or_removed()
     {
         var customer = await browser.NewPageAsync(app.GatewayUrl);
-        await using var customerContext = customer.Context;
+        await using var customerContext = customer.Context.ClosingAtEnd();
         await StartOrderAsync(customer);
         // Two large-drink meals (Cola and Pineapple Juice, so two lines) and a solo item that stays sellable.
         await AddMealWithLargeDrinkAsync(customer, drinkChoice: "9402");

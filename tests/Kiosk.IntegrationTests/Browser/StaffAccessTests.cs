@@ -15,7 +15,7 @@ public sealed class StaffAccessTests(KioskAppFixture app, BrowserFixture browser
     {
         var crew = who switch { "cashier" => app.Cashier, "kitchen" => app.Kitchen, _ => app.Manager };
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
 
         await page.GotoAsync(path);
         await Expect(page).ToHaveURLAsync(SignInUrl());
@@ -40,7 +40,7 @@ public sealed class StaffAccessTests(KioskAppFixture app, BrowserFixture browser
     public async Task The_sign_in_lists_the_crew_by_name_and_no_shared_pin_opens_anything()
     {
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
         await page.GotoAsync("/staff/signin");
 
         var names = await page.GetByTestId("crew-member").Locator("option").AllInnerTextsAsync();
@@ -62,7 +62,7 @@ public sealed class StaffAccessTests(KioskAppFixture app, BrowserFixture browser
     public async Task The_now_serving_board_needs_no_sign_in()
     {
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
 
         await page.GotoAsync("/board");
 

@@ -13,7 +13,7 @@ public sealed class StartOverTests(KioskAppFixture app, BrowserFixture browser)
     {
         var item = (await MenuCatalog.AvailableItemsAsync(app.Gateway))[0];
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
         await StartOrderAsync(page);
         await AddToCartAsync(page, item, 2);
         var startOver = page.GetByTestId("start-over");
@@ -56,7 +56,7 @@ public sealed class StartOverTests(KioskAppFixture app, BrowserFixture browser)
     public async Task Start_over_with_an_empty_cart_starts_over_at_once()
     {
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
         await StartOrderAsync(page, "start-take-out");
 
         await page.GetByTestId("start-over").ClickAsync();
@@ -70,7 +70,7 @@ public sealed class StartOverTests(KioskAppFixture app, BrowserFixture browser)
     {
         var item = (await MenuCatalog.AvailableItemsAsync(app.Gateway))[0];
         var page = await browser.NewPageAsync(app.GatewayUrl);
-        await using var context = page.Context;
+        await using var context = page.Context.ClosingAtEnd();
         await page.GotoAsync("/");
         await page.GetByTestId("lang-fil").ClickAsync();
         await page.GetByTestId("start-dine-in").ClickAsync();

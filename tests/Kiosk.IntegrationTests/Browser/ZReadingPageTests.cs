@@ -18,7 +18,7 @@ public sealed class ZReadingPageTests(KioskAppFixture app, BrowserFixture browse
         await counter.MovePaymentToAsync(orderId, day);
         var dayText = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var staff = await browser.NewPageAsync(app.GatewayUrl);
-        await using var staffContext = staff.Context;
+        await using var staffContext = staff.Context.ClosingAtEnd();
         await SignInAsync(staff, app.Manager, "/staff/report");
         await staff.GotoAsync($"/staff/report?day={dayText}");
 
