@@ -105,10 +105,11 @@ public sealed class InvoiceAndCancellationTests(KioskAppFixture fixture) : IDisp
     {
         var (orderId, orderNumber, _) = await _counter.PlacePayableOrderAsync((101, 1));
         var today = await _counter.Staff.GetFromJsonAsync<JsonArray>("/api/orders?status=PENDING&businessDay=today");
-        Assert.Contains(today!, o => o!["orderId"]!.GetValue<string>() == orderId);
+        var listed = today!.Single(o => o!["orderId"]!.GetValue<string>() == orderId)!;
 
-        // Move the order into a long-gone business day, as if it had waited there since.
-        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-400);
+        // Move the order into a long-gone business day, as if it had waited there since. The day is the store's
+        // (Asia/Manila), which is a day ahead of UTC for eight hours of every UTC day.
+        var day = DateOnly.ParseExact(listed["businessDay"]!.GetValue<string>(), "yyyy-MM-dd").AddDays(-400);
         Assert.Equal(1, await _counter.ExecuteSqlAsync("ordersdb", """UPDATE orders SET "BusinessDay" = @day, "CreatedAt" = "CreatedAt" - interval '400 days' WHERE "Id" = @id""",
             ("day", day), ("id", Guid.Parse(orderId))));
         Assert.Equal(1, await _counter.ExecuteSqlAsync("paymentsdb", """UPDATE payable_orders SET "CreatedAt" = "CreatedAt" - interval '400 days' WHERE "OrderId" = @id""",
