@@ -9,6 +9,9 @@ public sealed record Options
     public Uri? MenuUrl { get; init; }
     public string StaffKey { get; init; } = "kiosk-dev-staff-key";
     public int Orders { get; init; } = 50;
+
+    /// <summary>Orders on 4 kiosks before anything is measured; more shows the steady state of a store open for hours.</summary>
+    public int WarmUpOrders { get; init; } = 40;
     public IReadOnlyList<int> KioskCounts { get; init; } = [1, 4, 16, 64];
     public int MenuRequests { get; init; } = 5000;
     public int MenuConcurrency { get; init; } = 32;
@@ -34,6 +37,7 @@ public sealed record Options
           --staff-key KEY       staff API key for payments (default kiosk-dev-staff-key; also given to a started AppHost)
           --orders N            orders at one kiosk; at K kiosks max(N, 4K) (default 50)
           --kiosks LIST         kiosk counts, comma-separated (default 1,4,16,64)
+          --warm-up N           orders on 4 kiosks before measuring (default 40; more for the steady state)
           --requests N          menu requests per target (default 5000)
           --concurrency N       concurrent menu readers (default 32)
           --peer DIR            also start and measure the Node peer from DIR (a prepared copy: benchmarks/prepare-peer.sh)
@@ -57,6 +61,7 @@ public sealed record Options
                 "--menu-url" => options with { MenuUrl = LoopbackUrl(name, value) },
                 "--staff-key" => options with { StaffKey = value },
                 "--orders" => options with { Orders = Positive(name, value) },
+                "--warm-up" => options with { WarmUpOrders = Positive(name, value) },
                 "--kiosks" => options with { KioskCounts = [.. value.Split(',').Select(k => Positive(name, k.Trim()))] },
                 "--requests" => options with { MenuRequests = Positive(name, value) },
                 "--concurrency" => options with { MenuConcurrency = Positive(name, value) },

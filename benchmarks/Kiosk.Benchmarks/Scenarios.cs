@@ -6,10 +6,9 @@ namespace Kiosk.Benchmarks;
 /// <summary>The peer's scenario and the menu reads, against Kiosk through its gateway exactly as kiosks and cashiers call it.</summary>
 public sealed class Scenarios(KioskApi api, Options options)
 {
-    // Enough that every request path is called more than the runtime's 30 calls before it recompiles a method
-    // optimized: with 5, the measured one-kiosk run still ran largely on unoptimized (tier-0) code, 3-4x slower per
-    // request than the same requests a minute later.
-    private const int WarmUpOrders = 40;
+    // The default warm-up (40 orders) is enough that every request path is called more than the runtime's 30 calls
+    // before it recompiles a method optimized: with 5, the measured one-kiosk run still ran largely on unoptimized
+    // (tier-0) code, 3-4x slower per request than the same requests a minute later.
     private const int WarmUpKiosks = 4;
     private IReadOnlyList<int> _items = [];
 
@@ -17,8 +16,8 @@ public sealed class Scenarios(KioskApi api, Options options)
     {
         _items = await api.AvailableItemsAsync();
         // The first orders pay for JIT, connection pools and consumer start-up; they are not what is measured.
-        Report.Progress($"kiosk: warm-up, {WarmUpOrders} orders");
-        await OrdersAsync(kiosks: WarmUpKiosks, count: WarmUpOrders);
+        Report.Progress($"kiosk: warm-up, {options.WarmUpOrders} orders");
+        await OrdersAsync(kiosks: WarmUpKiosks, count: options.WarmUpOrders);
         var runs = new List<OrderRun>();
         foreach (var kiosks in options.KioskCounts)
         {
