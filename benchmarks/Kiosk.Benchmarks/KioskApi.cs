@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Kiosk.Benchmarks;
 
 /// <summary>The public HTTP API through the gateway, as a kiosk (customer) and a cashier (staff key) use it.</summary>
-public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
+public sealed class KioskApi : IDisposable
 {
     /// <summary>Response time of every request of the scenario, by kind, while <see cref="RequestTimings.Recording"/>.</summary>
     public RequestTimings Timings { get; } = new();
@@ -15,13 +15,20 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
-    {
-        BaseAddress = gateway,
-        Timeout = TimeSpan.FromSeconds(30),
-    };
+    private readonly CountingHandler _counter = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 });
+    private readonly HttpClient _http;
+    private readonly string _staffKey;
 
-    public Uri Gateway => gateway;
+    public KioskApi(Uri gateway, string staffKey)
+    {
+        _http = new HttpClient(_counter, disposeHandler: false) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+        _staffKey = staffKey;
+    }
+
+    public Uri Gateway => _http.BaseAddress!;
+
+    /// <summary>Every HTTP request sent so far, polls and retries included.</summary>
+    public long Requests => _counter.Sent;
 
     /// <summary>True when the gateway serves the menu; checked once before any measuring starts.</summary>
     public async Task<bool> AnswersAsync()
@@ -81,7 +88,7 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
     public async Task<List<string>> OpenOrderIdsSinceAsync(DateTimeOffset since)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orders?since={Uri.EscapeDataString(since.ToString("O"))}");
-        request.Headers.Add("X-Api-Key", staffKey);
+        request.Headers.Add("X-Api-Key", _staffKey);
         using var response = await _http.SendAsync(request);
         await EnsureAsync(response, HttpStatusCode.OK, "GET orders");
         var orders = await response.Content.ReadFromJsonAsync<JsonArray>() ?? [];
@@ -144,7 +151,7 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
         {
             var sent = Stopwatch.StartNew();
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments") { Content = JsonContent.Create(new { orderId, amountPaid }) };
-            request.Headers.Add("X-Api-Key", staffKey);
+            request.Headers.Add("X-Api-Key", _staffKey);
             using var response = await _http.SendAsync(request);
             Timings.Record("POST payment", sent.Elapsed);
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
@@ -170,7 +177,24 @@ public sealed class KioskApi(Uri gateway, string staffKey) : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _counter.Dispose();
+    }
+
+    private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private long _sent;
+
+        public long Sent => Interlocked.Read(ref _sent);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _sent);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }
 
 /// <summary>One cart or order line: a menu item and how many.</summary>

@@ -35,10 +35,15 @@ public sealed class NodePeer(string directory, Options options)
             {
                 var count = options.OrdersAt(kiosks);
                 Report.Progress($"node: {count} orders on {kiosks} kiosk(s)");
-                runs.Add(await BenchAsync(kiosks, count));
+                var cpuBefore = await ReadCpuAsync();
+                var run = await BenchAsync(kiosks, count);
+                runs.Add(run with { CpuSeconds = ProcessCpu.Used(cpuBefore, await ReadCpuAsync()) });
             }
-            var memory = ProcessMemory.ForProcesses(await ReadPidsAsync());
-            return new SystemResult("Node peer", startupSeconds, runs, [menu], memory);
+            Report.Progress($"node: idle for {Options.IdleSeconds} s, reading CPU");
+            var pids = await ReadPidsAsync();
+            var idle = await ProcessCpu.IdleShareAsync(() => ProcessCpu.Seconds(pids, withLoadGenerator: false), TimeSpan.FromSeconds(Options.IdleSeconds));
+            var memory = ProcessMemory.ForProcesses(pids);
+            return new SystemResult("Node peer", startupSeconds, runs, [menu], memory) { IdleCpuShare = idle };
         }
         finally
         {
@@ -71,6 +76,9 @@ public sealed class NodePeer(string directory, Options options)
             Of("whole"), Of("co_to_visible"), Of("pay_http"), Of("pay_to_paid"),
             records.Sum(r => r!["not_found_retries"]!.GetValue<int>()));
     }
+
+    /// <summary>The peer's processes and the load generator (bench.js is this program's child: its time is ours once it ended).</summary>
+    private async Task<Dictionary<string, double>> ReadCpuAsync() => ProcessCpu.Seconds(await ReadPidsAsync(), withLoadGenerator: true);
 
     private Uri Url(string service) => new($"http://127.0.0.1:{_ports[service]}");
 

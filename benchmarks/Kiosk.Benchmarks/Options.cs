@@ -23,6 +23,9 @@ public sealed record Options
     /// <summary>The live-stream measurements (two of them hold streams for a minute); off for quick A/B runs.</summary>
     public bool Live { get; init; } = true;
 
+    /// <summary>How long each system stands idle, after its order runs, while its CPU is read.</summary>
+    public const int IdleSeconds = 10;
+
     /// <summary>Orders measured at a number of kiosks: at least <see cref="Orders"/>, and four per kiosk so every kiosk orders repeatedly.</summary>
     public int OrdersAt(int kiosks) => Math.Max(Orders, 4 * kiosks);
 

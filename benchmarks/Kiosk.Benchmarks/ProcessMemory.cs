@@ -13,7 +13,7 @@ public static class ProcessMemory
     /// <summary>The Kiosk resources that run as processes of their own, in the order they are reported.</summary>
     public static readonly string[] KnownProcesses = ["postgres", "kafka", "menu", "cart", "orders", "payments", "web", "gateway"];
 
-    private sealed record ProcessInfo(int Pid, int ParentPid, string[] Argv);
+    internal sealed record ProcessInfo(int Pid, int ParentPid, string[] Argv);
     private static readonly string[] SocketTables = ["/proc/net/tcp", "/proc/net/tcp6"];
 
     /// <summary>Rows for known root processes, e.g. the pids the orchestrator reports (often a `dotnet run` wrapper).</summary>
@@ -68,7 +68,7 @@ public static class ProcessMemory
             .OrderBy(r => Array.IndexOf(KnownProcesses, r.Resource) is var i and >= 0 ? i : int.MaxValue)];
     }
 
-    private static Dictionary<int, ProcessInfo> ReadProcessTable()
+    internal static Dictionary<int, ProcessInfo> ReadProcessTable()
     {
         var table = new Dictionary<int, ProcessInfo>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -93,7 +93,7 @@ public static class ProcessMemory
         return table;
     }
 
-    private static IEnumerable<ProcessInfo> SelfAndDescendants(Dictionary<int, ProcessInfo> table, int pid)
+    internal static IEnumerable<ProcessInfo> SelfAndDescendants(Dictionary<int, ProcessInfo> table, int pid)
     {
         var queue = new Queue<int>([pid]);
         while (queue.TryDequeue(out var current))

@@ -92,7 +92,7 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
             Report.Progress("kiosk: gateway hop, menu reads one at a time, alternately through the gateway and direct");
             gatewayHop = await Scenarios.GatewayHopAsync(gateway, menuService, "/api/menu/categories", 1000);
         }
-        var scenarios = new Scenarios(api, options);
+        var scenarios = new Scenarios(api, options, started is null ? null : () => ProcessCpu.Seconds(started.ProcessIds(), withLoadGenerator: true));
         var orders = await scenarios.OrderRunsAsync();
         var gatewayRequests = api.Timings.Summary();
         List<HopRow>? hops = null;
@@ -101,6 +101,13 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
             var direct = await scenarios.DirectRequestsAsync(started.ServiceUrl("cart"), started.ServiceUrl("payments"), Math.Min(options.Orders, 30));
             hops = [.. HopProfile.Requests(gatewayRequests, direct.Gateway, direct.Direct),
                 .. await HopProfile.ReadMessagingAsync(await started.DatabaseConnectionStringsAsync(), window.From, window.To)];
+        }
+        Dictionary<string, double>? idle = null;
+        if (started is not null)
+        {
+            Report.Progress($"kiosk: idle for {Options.IdleSeconds} s, reading CPU");
+            idle = await ProcessCpu.IdleShareAsync(() => ProcessCpu.Seconds(started.ProcessIds(), withLoadGenerator: false),
+                TimeSpan.FromSeconds(Options.IdleSeconds));
         }
         var webPid = () => (started is not null ? ProcessMemory.ForResources(started.ProcessIds()) : ProcessMemory.ForSystemListeningOn(gateway.Port))
             .FirstOrDefault(r => r.Resource == "web")?.Pid;
@@ -113,7 +120,10 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
         var memory = started is not null
             ? ProcessMemory.ForResources(started.ProcessIds())
             : ProcessMemory.ForSystemListeningOn(gateway.Port);
-        return new SystemResult("Kiosk", started?.StartupTime.TotalSeconds, orders, menu, memory) { Hops = hops, GatewayHop = gatewayHop };
+        return new SystemResult("Kiosk", started?.StartupTime.TotalSeconds, orders, menu, memory)
+        {
+            Hops = hops, GatewayHop = gatewayHop, IdleCpuShare = idle,
+        };
     }
     finally
     {

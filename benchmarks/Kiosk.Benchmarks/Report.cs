@@ -85,6 +85,7 @@ public static class Report
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"  menu read one at a time, {pairs.Added.Count} pairs: through the gateway p50 {Ms(pairs.Gateway.P50)} p90 {Ms(pairs.Gateway.P90)}, direct p50 {Ms(pairs.Direct.P50)} p90 {Ms(pairs.Direct.P90)}, added p50 {Ms(pairs.Added.P50)} p90 {Ms(pairs.Added.P90)}");
             }
+            AppendCpu(text, system, report.ProcessorCount);
             text.AppendLine("  memory (VmRSS / VmHWM / RssAnon / Pss MiB): " + string.Join(", ", system.Memory.Select(m =>
                 string.Create(CultureInfo.InvariantCulture, $"{m.Resource} {m.RssMiB:0}/{m.PeakRssMiB:0}/{m.AnonMiB:0}/{m.PssMiB:0}"))));
         }
@@ -100,6 +101,39 @@ public static class Report
         void Throughput(string name, double? nodeRate, double kioskRate) =>
             text.AppendLine(Row(name, nodeRate is { } n ? Number(n) : "-", Number(kioskRate),
                 nodeRate is { } a ? Ratio(kioskRate, a, lowerIsBetter: false) : ""));
+    }
+
+    /// <summary>
+    /// CPU milliseconds per correct order, by process: the cost that bounds orders per second once the cores are busy.
+    /// The ceiling is what the machine's cores could serve if the system had them to itself at that cost.
+    /// </summary>
+    private static void AppendCpu(StringBuilder text, SystemResult system, int cores)
+    {
+        if (system.IdleCpuShare is { } idle)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"  idle after the runs ({Options.IdleSeconds} s, nobody ordering), % of one core: total {idle.Values.Sum() * 100:0.0}; ")
+                + string.Join(", ", idle.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value * 100:0.0}"))));
+        }
+        var measured = system.Orders.Where(r => r.CpuSeconds is not null && r.Correct > 0).ToList();
+        if (measured.Count == 0)
+        {
+            return;
+        }
+        string[] processes = [.. measured.SelectMany(r => r.CpuSeconds!.Keys).Distinct()
+            .OrderBy(p => p == ProcessCpu.LoadGenerator ? 1 : 0)
+            .ThenBy(p => Array.IndexOf(ProcessMemory.KnownProcesses, p) is var i and >= 0 ? i : int.MaxValue)];
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"  CPU ms per correct order (user + system); ceiling = {cores} cores' orders/s at that cost; requests = HTTP requests per order;");
+        text.AppendLine("  bench = the load generator (this program with the AppHost it hosts, or the peer's bench.js)");
+        text.AppendLine($"  {"kiosks",6} {"requests",8} {"total",7} {"ceiling",7}  " + string.Join(" ", processes.Select(p => $"{p,9}")));
+        foreach (var r in measured)
+        {
+            var perOrder = processes.Select(p => r.CpuSeconds!.GetValueOrDefault(p) * 1000 / r.Correct);
+            var requests = r.Requests is { } n ? ((double)n / r.Correct).ToString("0.0", CultureInfo.InvariantCulture) : "-";
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {r.Kiosks,6} {requests,8} {r.CpuMsPerOrder,7:0.0} {cores * 1000 / r.CpuMsPerOrder,7:0.0}  {string.Join(" ", perOrder.Select(ms => ms.ToString("0.0", CultureInfo.InvariantCulture).PadLeft(9)))}"));
+        }
     }
 
     public static async Task WriteJsonAsync(BenchmarkReport report, string path) =>

@@ -34,6 +34,15 @@ public sealed record OrderRun(
 {
     /// <summary>Only correct orders count: a fast system that mixes up kiosks' orders is not fast.</summary>
     public double CorrectOrdersPerSecond => WallSeconds > 0 ? Correct / WallSeconds : 0;
+
+    /// <summary>CPU seconds each process (and the load generator) used during the run, when they could be read.</summary>
+    public IReadOnlyDictionary<string, double>? CpuSeconds { get; init; }
+
+    /// <summary>HTTP requests the kiosks sent during the run, polls and retries included, when counted.</summary>
+    public long? Requests { get; init; }
+
+    /// <summary>CPU milliseconds of every process together per correct order.</summary>
+    public double CpuMsPerOrder => CpuSeconds is null || Correct == 0 ? double.NaN : CpuSeconds.Values.Sum() * 1000 / Correct;
 }
 
 /// <summary>Menu reads (the category list) at a fixed concurrency.</summary>
@@ -60,6 +69,9 @@ public sealed record SystemResult(
 
     /// <summary>Where the one-kiosk order's time goes (Kiosk started by the benchmark only).</summary>
     public IReadOnlyList<HopRow>? Hops { get; init; }
+
+    /// <summary>Share of one core each process used while the system stood idle after the order runs, when read.</summary>
+    public IReadOnlyDictionary<string, double>? IdleCpuShare { get; init; }
 
     /// <summary>What the gateway adds to one request without queueing (Kiosk with a known menu service only).</summary>
     public GatewayHop? GatewayHop { get; init; }

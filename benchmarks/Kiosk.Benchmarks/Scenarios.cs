@@ -4,7 +4,8 @@ using System.Diagnostics;
 namespace Kiosk.Benchmarks;
 
 /// <summary>The peer's scenario and the menu reads, against Kiosk through its gateway exactly as kiosks and cashiers call it.</summary>
-public sealed class Scenarios(KioskApi api, Options options)
+/// <param name="readCpu">CPU seconds used so far by each process of the system and the load generator, when known.</param>
+public sealed class Scenarios(KioskApi api, Options options, Func<IReadOnlyDictionary<string, double>>? readCpu = null)
 {
     // The default warm-up (40 orders) is enough that every request path is called more than the runtime's 30 calls
     // before it recompiles a method optimized: with 5, the measured one-kiosk run still ran largely on unoptimized
@@ -27,7 +28,14 @@ public sealed class Scenarios(KioskApi api, Options options)
             var profiled = runs.Count == 0;
             api.Timings.Recording = profiled;
             var from = DateTimeOffset.UtcNow;
-            runs.Add(await OrdersAsync(kiosks, count));
+            var cpuBefore = readCpu?.Invoke();
+            var requestsBefore = api.Requests;
+            var run = await OrdersAsync(kiosks, count);
+            runs.Add(run with
+            {
+                CpuSeconds = cpuBefore is null ? null : ProcessCpu.Used(cpuBefore, readCpu!()),
+                Requests = api.Requests - requestsBefore,
+            });
             api.Timings.Recording = false;
             if (profiled)
             {
