@@ -19,7 +19,8 @@ public static class DatabaseExtensions
         string connectionName,
         Func<TContext, CancellationToken, Task>? seed = null) where TContext : DbContext
     {
-        builder.AddNpgsqlDbContext<TContext>(connectionName);
+        builder.AddNpgsqlDbContext<TContext>(connectionName,
+            settings => settings.ConnectionString = ConnectionTuning.Apply(settings.ConnectionString));
         // The outbox relays poll the database every few seconds; their SQL would drown every other log line.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using OpenTelemetry;
 
 namespace Kiosk.Messaging.EntityFrameworkCore;
@@ -8,6 +9,11 @@ namespace Kiosk.Messaging.EntityFrameworkCore;
 /// The right to relay one service's outbox for one round: a PostgreSQL session advisory lock on the round's own
 /// connection. Only one replica holds it at a time; it is released at the end of the round, or by the server as soon as
 /// the holder's connection drops (a crashed replica), so another replica takes over at once.
+/// <para>
+/// Pooled connections are not reset when they go back to the pool (see Kiosk.Data's connection tuning), so the lease
+/// leaves its connection as it found it: the wait setting ends with the lock statement, the lock with the round, and a
+/// connection that could not be cleaned is discarded rather than handed to the next request.
+/// </para>
 /// </summary>
 internal sealed class OutboxRelayLease : IAsyncDisposable
 {
@@ -32,8 +38,8 @@ internal sealed class OutboxRelayLease : IAsyncDisposable
         try
         {
             await using var command = connection.CreateCommand();
-            // lock_timeout bounds the wait in the server itself; the setting lives only as long as this session's use.
-            command.CommandText = $"SET lock_timeout = {(int)wait.TotalMilliseconds}; SELECT pg_advisory_lock({LockKey});";
+            // lock_timeout bounds the wait in the server itself; it is reset as soon as the lock is held.
+            command.CommandText = $"SET lock_timeout = {(int)wait.TotalMilliseconds}; SELECT pg_advisory_lock({LockKey}); RESET lock_timeout;";
             await command.ExecuteNonQueryAsync(cancellationToken);
             return new OutboxRelayLease(db, connection);
         }
@@ -47,7 +53,8 @@ internal sealed class OutboxRelayLease : IAsyncDisposable
         }
         catch
         {
-            await db.Database.CloseConnectionAsync();
+            // e.g. cancelled mid-wait: the lock may have been granted and the setting is still on.
+            await DiscardAsync(db, connection);
             throw;
         }
     }
@@ -58,16 +65,25 @@ internal sealed class OutboxRelayLease : IAsyncDisposable
         try
         {
             await using var command = _connection.CreateCommand();
-            command.CommandText = $"SELECT pg_advisory_unlock({LockKey}); RESET lock_timeout;";
+            command.CommandText = $"SELECT pg_advisory_unlock({LockKey});";
             await command.ExecuteNonQueryAsync();
+            await _db.Database.CloseConnectionAsync();
         }
         catch (DbException)
         {
-            // The connection is gone, and the lock went with it.
+            // Usually the connection is gone and the lock went with it; if not, the lock must not outlive this round.
+            await DiscardAsync(_db, _connection);
         }
-        finally
+    }
+
+    /// <summary>Closes the connection for good (not back into the pool): the server then drops its locks and settings.</summary>
+    private static async Task DiscardAsync(DbContext db, DbConnection connection)
+    {
+        if (connection is NpgsqlConnection npgsql && npgsql.State != System.Data.ConnectionState.Closed)
         {
-            await _db.Database.CloseConnectionAsync();
+            // Marks this pool's connections to be closed instead of reused: rare (a failed round), and never wrong.
+            NpgsqlConnection.ClearPool(npgsql);
         }
+        await db.Database.CloseConnectionAsync();
     }
 }
