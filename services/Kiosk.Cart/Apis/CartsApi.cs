@@ -139,8 +139,9 @@ public static class CartsApi
 
         try
         {
-            // Answer for the cart before asking the menu: no menu call for a cart that cannot take items anyway.
-            var current = await db.Carts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cartId, cancellationToken);
+            // Answer for the cart before asking the menu: no menu call for a cart that cannot take items anyway. Read
+            // once: the change below starts from this copy.
+            var current = await db.FindCartAsync(cartId, cancellationToken);
             if (current is null)
             {
                 return CartProblems.CartNotFound(cartId);
@@ -170,7 +171,8 @@ public static class CartsApi
 
             // The price is captured now, as the customer sees it; checkout keeps it (see Checkout).
             return await ChangeCartAsync(db, cartId,
-                cart => cart.AddItem(item.Id, item.Name, item.Price, choices.Chosen, request.Note, quantity), expiry, cancellationToken);
+                cart => cart.AddItem(item.Id, item.Name, item.Price, choices.Chosen, request.Note, quantity), expiry, cancellationToken,
+                loaded: current);
         }
         catch (MenuUnavailableException)
         {
@@ -211,7 +213,8 @@ public static class CartsApi
         {
             // Nobody pays for what the kitchen no longer has: an item or choice that sold out since its line was added
             // stops the checkout (a repeat of a done checkout skips this and answers the same order).
-            if (await CheckoutAvailability.SoldOutLinesAsync(db, cartId, menu, cancellationToken) is { } soldOut)
+            var current = await db.FindCartAsync(cartId, cancellationToken);
+            if (await CheckoutAvailability.SoldOutLinesAsync(current, menu, cancellationToken) is { } soldOut)
             {
                 return CartProblems.LinesSoldOut(soldOut);
             }
@@ -225,7 +228,7 @@ public static class CartsApi
                     // Saved with the status change in one SaveChanges: the event exists exactly when the checkout does.
                     db.AddIntegrationEvent(Topics.CartCheckout, cart.OrderId!.Value.ToString(), CartEvents.CheckedOut(cart));
                 }
-            }, expiry, cancellationToken);
+            }, expiry, cancellationToken, loaded: current);
 
             return cart is null
                 ? CartProblems.CartNotFound(cartId)
@@ -242,11 +245,12 @@ public static class CartsApi
     }
 
     private static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> ChangeCartAsync(
-        CartDbContext db, Guid cartId, Action<Cart> change, CartExpiry expiry, CancellationToken cancellationToken)
+        CartDbContext db, Guid cartId, Action<Cart> change, CartExpiry expiry, CancellationToken cancellationToken,
+        Cart? loaded = null)
     {
         try
         {
-            var cart = await db.UpdateCartAsync(cartId, change, expiry, cancellationToken);
+            var cart = await db.UpdateCartAsync(cartId, change, expiry, cancellationToken, loaded);
             return cart is null ? CartProblems.CartNotFound(cartId) : TypedResults.Ok(CartResponse.From(cart));
         }
         catch (CartException rule)

@@ -12,11 +12,8 @@ public static class CheckoutAvailability
     /// </summary>
     /// <exception cref="MenuUnavailableException">The menu could not be asked.</exception>
     public static async Task<IDictionary<string, string[]>?> SoldOutLinesAsync(
-        CartDbContext db, Guid cartId, MenuClient menu, CancellationToken cancellationToken)
+        Cart? cart, MenuClient menu, CancellationToken cancellationToken)
     {
-        var cart = await db.Carts.AsNoTracking()
-            .Include(c => c.Lines.OrderBy(l => l.Id))
-            .SingleOrDefaultAsync(c => c.Id == cartId, cancellationToken);
         if (cart is not { Status: CartStatus.Open, Lines.Count: > 0 })
         {
             return null;

@@ -18,13 +18,16 @@ public static class CartStore
     /// the cart in between, the save is refused (version check) and the change is applied again to what that request
     /// saved, so no update is lost and each rule is checked against the latest cart. Null when there is no such cart;
     /// <see cref="CartError.Expired"/> when it is an open cart left idle too long. The change keeps the cart alive.
+    /// <paramref name="loaded"/>, the cart this request already read with <see cref="FindCartAsync"/> (tracked, with its
+    /// lines), saves reading it again for the first attempt; the version check covers anything that changed since.
     /// </summary>
     public static async Task<Cart?> UpdateCartAsync(
-        this CartDbContext db, Guid cartId, Action<Cart> change, CartExpiry expiry, CancellationToken cancellationToken)
+        this CartDbContext db, Guid cartId, Action<Cart> change, CartExpiry expiry, CancellationToken cancellationToken,
+        Cart? loaded = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var cart = await db.FindCartAsync(cartId, cancellationToken);
+            var cart = attempt == 1 && loaded is not null ? loaded : await db.FindCartAsync(cartId, cancellationToken);
             if (cart is null)
             {
                 return null;
