@@ -10,8 +10,6 @@ internal static class EmbeddedClientTuning
     {
         // Send at once: the embedded broker is local, batching only adds delay.
         ["Kafka__Producer__Config__linger.ms"] = "0",
-        // The mock broker holds an empty fetch for the full wait and a produce does not wake it.
-        ["Kafka__Consumer__Config__fetch.wait.max.ms"] = "5",
         // The mock delays a rebalance by session.timeout.ms - 1 s when members join or leave.
         ["Kafka__Consumer__Config__session.timeout.ms"] = "6000",
         ["Kafka__Consumer__Config__heartbeat.interval.ms"] = "1000",

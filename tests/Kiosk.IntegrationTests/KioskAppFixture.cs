@@ -24,6 +24,7 @@ public class KioskAppFixture : IAsyncLifetime
     /// <summary>Topics of their own for the broker tests, created by the embedded broker at start-up.</summary>
     public const string TraceTestTopic = "kiosk-test-trace";
     public const string OutageTestTopic = "kiosk-test-outage";
+    public const string WakeTestTopic = "kiosk-test-wake";
     public static readonly TimeSpan NotReadyTimeout = TimeSpan.FromSeconds(12);
     public const int LiveStreamSeconds = 12;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
@@ -54,7 +55,7 @@ public class KioskAppFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Kiosk_AppHost>(
         [
             "--Kiosk:Kafka:Port=0",
-            $"--Kiosk:Kafka:Topics={TraceTestTopic},{OutageTestTopic}",
+            $"--Kiosk:Kafka:Topics={TraceTestTopic},{OutageTestTopic},{WakeTestTopic}",
             "--Kiosk:Gateway:Port=0",
             // The suite's own load comes from 127.0.0.1; the rate-limit tests flood from 127.0.0.2 and 127.0.0.3.
             "--Kiosk:Gateway:RateLimits:ExemptNetworks:0=127.0.0.1/32",

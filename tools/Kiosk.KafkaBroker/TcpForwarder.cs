@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -7,9 +8,15 @@ namespace Kiosk.KafkaBroker;
 /// <summary>
 /// Accepts Kafka clients on a fixed loopback port and pipes each connection to the mock broker,
 /// whose own port is random. A closed side closes the other, so a broker outage reaches the client.
+/// It reads the frames it passes on only to give fetches a real broker's timing (see <see cref="ForwardRequestsAsync"/>).
 /// </summary>
 internal sealed class TcpForwarder(IPEndPoint target, ILogger logger) : IAsyncDisposable
 {
+    // A fetch's answer is cut short only at the client's size limit (librdkafka's default: 1 MiB per partition), so an
+    // answer under this size left nothing behind and the next fetch may wait.
+    private const int LargeFetchAnswer = 64 * 1024;
+
+    private readonly ProduceSignal _produced = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _connections = new();
     private readonly Lock _gate = new();
@@ -100,37 +107,112 @@ internal sealed class TcpForwarder(IPEndPoint target, ILogger logger) : IAsyncDi
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var upstream = CopyAsync(client, broker, linked.Token);
-        var downstream = CopyAsync(broker, client, linked.Token);
+        var exchange = new Exchange();
+        var upstream = ForwardRequestsAsync(client, broker, exchange, linked.Token);
+        var downstream = ForwardResponsesAsync(broker, client, exchange, linked.Token);
         await Task.WhenAny(upstream, downstream);
         await linked.CancelAsync();
         await Task.WhenAll(upstream, downstream);
     }
 
-    private static async Task CopyAsync(Socket from, Socket to, CancellationToken ct)
+    /// <summary>
+    /// Client to broker, frame by frame. The mock broker answers an empty fetch only when the client's whole wait is
+    /// over, even if records arrive meanwhile (a real broker answers at once). So a fetch leaves here with no wait of its
+    /// own, after the forwarder has held it until a produce is answered or the client's wait is over: consumers get new
+    /// records in a round trip, and an idle consumer asks a few times a second, not hundreds.
+    /// </summary>
+    private async Task ForwardRequestsAsync(Socket from, Socket to, Exchange exchange, CancellationToken ct)
     {
-        var buffer = new byte[64 * 1024];
+        var reader = new KafkaFrameReader(from);
         try
         {
-            while (true)
+            while (await reader.ReadAsync(ct) is { } frame)
             {
-                var read = await from.ReceiveAsync(buffer, SocketFlags.None, ct);
-                if (read == 0)
+                switch (KafkaFrames.ApiKey(frame.Span))
                 {
-                    return;
+                    case KafkaFrames.Produce:
+                        exchange.Produces.TryAdd(KafkaFrames.RequestCorrelationId(frame.Span), 0);
+                        break;
+                    case KafkaFrames.Fetch:
+                        await HoldFetchAsync(frame, exchange, ct);
+                        break;
                 }
+                await SendAsync(to, frame, ct);
+            }
+        }
+        catch (Exception ex) when (IsConnectionEnd(ex))
+        {
+            // Either side closed, or sent what is not Kafka; the caller tears down both.
+        }
+    }
 
-                var sent = 0;
-                while (sent < read)
+    private async Task HoldFetchAsync(Memory<byte> fetch, Exchange exchange, CancellationToken ct)
+    {
+        var at = KafkaFrames.FetchMaxWaitOffset(fetch.Span);
+        var wait = TimeSpan.FromMilliseconds(BinaryPrimitives.ReadInt32BigEndian(fetch.Span[at..]));
+        BinaryPrimitives.WriteInt32BigEndian(fetch.Span[at..], 0);
+        // A large answer may have been cut short by the client's size limit: then more is waiting, and it goes at once.
+        if (!exchange.LastFetchWasLarge)
+        {
+            await _produced.WaitAsync(exchange.SeenGeneration, wait, ct);
+        }
+        // Taken before the fetch leaves: a produce answered from now on releases the next fetch at once.
+        exchange.SeenGeneration = _produced.Generation;
+        exchange.FetchCorrelationId = KafkaFrames.RequestCorrelationId(fetch.Span);
+    }
+
+    /// <summary>Broker to client, frame by frame, noting answered produces and the size of each fetch's answer.</summary>
+    private async Task ForwardResponsesAsync(Socket from, Socket to, Exchange exchange, CancellationToken ct)
+    {
+        var reader = new KafkaFrameReader(from);
+        try
+        {
+            while (await reader.ReadAsync(ct) is { } frame)
+            {
+                var correlationId = KafkaFrames.ResponseCorrelationId(frame.Span);
+                var produced = exchange.Produces.TryRemove(correlationId, out _);
+                if (!produced && correlationId == exchange.FetchCorrelationId)
                 {
-                    sent += await to.SendAsync(buffer.AsMemory(sent, read - sent), SocketFlags.None, ct);
+                    exchange.LastFetchWasLarge = frame.Length >= LargeFetchAnswer;
+                }
+                await SendAsync(to, frame, ct);
+                if (produced)
+                {
+                    // The producer's acknowledgement first: its sender is waiting for it as much as the consumers are.
+                    _produced.Produced();
                 }
             }
         }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (IsConnectionEnd(ex))
         {
             // Either side closed; the caller tears down both.
         }
+    }
+
+    private static async Task SendAsync(Socket to, ReadOnlyMemory<byte> frame, CancellationToken ct)
+    {
+        var sent = 0;
+        while (sent < frame.Length)
+        {
+            sent += await to.SendAsync(frame[sent..], SocketFlags.None, ct);
+        }
+    }
+
+    private static bool IsConnectionEnd(Exception ex) =>
+        ex is SocketException or OperationCanceledException or ObjectDisposedException
+            or InvalidDataException or ArgumentOutOfRangeException;
+
+    /// <summary>What one connection's two directions share.</summary>
+    private sealed class Exchange
+    {
+        /// <summary>Correlation ids of produce requests not yet answered.</summary>
+        public ConcurrentDictionary<int, byte> Produces { get; } = new();
+
+        /// <summary>The produce count when the last fetch left; none yet, so the first fetch is never held.</summary>
+        public long SeenGeneration { get; set; } = -1;
+
+        public volatile int FetchCorrelationId = -1;
+        public volatile bool LastFetchWasLarge;
     }
 
     public async ValueTask DisposeAsync()

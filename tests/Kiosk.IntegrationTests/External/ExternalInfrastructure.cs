@@ -63,7 +63,6 @@ public sealed class ExternalModeApp(ExternalInfrastructure infrastructure) : Kio
         $"--ConnectionStrings:postgres={infrastructure.Postgres.ConnectionString}",
         // The stand-in is librdkafka's mock cluster: the client settings README gives for it (a real cluster needs none).
         "--Kiosk:Kafka:ProducerConfig:linger.ms=0",
-        "--Kiosk:Kafka:ConsumerConfig:fetch.wait.max.ms=5",
         "--Kiosk:Kafka:ConsumerConfig:session.timeout.ms=6000",
         "--Kiosk:Kafka:ConsumerConfig:heartbeat.interval.ms=1000",
     ];

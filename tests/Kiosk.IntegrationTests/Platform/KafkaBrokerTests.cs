@@ -74,6 +74,31 @@ public sealed class KafkaBrokerTests(KioskAppFixture fixture)
     }
 
     [Fact]
+    public async Task A_consumer_waiting_on_an_empty_topic_gets_a_new_message_without_waiting_out_its_fetch_wait()
+    {
+        const string topic = KioskAppFixture.WakeTestTopic;
+        // A broker that let a waiting fetch sit out its whole wait would hold the message back for 30 s.
+        var fetchWait = TimeSpan.FromSeconds(30);
+        var patience = TimeSpan.FromSeconds(8);
+        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig(ConsumerConfig())
+        {
+            FetchWaitMaxMs = (int)fetchWait.TotalMilliseconds,
+        }).Build();
+        consumer.Subscribe(topic);
+        // Joined and fetching: the topic is empty, so from here on its fetches wait for records.
+        await Eventually.TrueAsync(() => Task.FromResult(consumer.Consume(TimeSpan.FromMilliseconds(200)) is null && consumer.Assignment.Count > 0),
+            Patience, "the consumer to be assigned the topic's partitions");
+
+        using var producer = new ProducerBuilder<string, byte[]>(ProducerConfig()).Build();
+        await producer.ProduceAsync(topic, new Message<string, byte[]> { Key = "k", Value = "wake-up"u8.ToArray() });
+
+        var consumed = consumer.Consume(patience);
+        Assert.True(consumed is not null, $"The message did not arrive within {patience}, though its consumer's fetch wait is {fetchWait}.");
+        Assert.Equal("wake-up", System.Text.Encoding.UTF8.GetString(consumed.Message.Value));
+        consumer.Close();
+    }
+
+    [Fact]
     public async Task A_service_reports_unready_while_the_broker_is_down_and_ready_again_after()
     {
         using var control = new HttpClient { BaseAddress = fixture.KafkaControlUrl };
@@ -96,17 +121,19 @@ public sealed class KafkaBrokerTests(KioskAppFixture fixture)
 
     private ProducerConfig ProducerConfig() => new() { BootstrapServers = fixture.KafkaBootstrapServers, LingerMs = 0 };
 
+    private ConsumerConfig ConsumerConfig() => new()
+    {
+        BootstrapServers = fixture.KafkaBootstrapServers,
+        GroupId = "test-" + Guid.NewGuid().ToString("N"),
+        AutoOffsetReset = AutoOffsetReset.Earliest,
+        FetchWaitMaxMs = 5,
+        SessionTimeoutMs = 6000,
+        HeartbeatIntervalMs = 1000,
+    };
+
     private ConsumeResult<string, byte[]> ConsumeOne(string topic)
     {
-        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = fixture.KafkaBootstrapServers,
-            GroupId = "test-" + Guid.NewGuid().ToString("N"),
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            FetchWaitMaxMs = 5,
-            SessionTimeoutMs = 6000,
-            HeartbeatIntervalMs = 1000,
-        }).Build();
+        using var consumer = new ConsumerBuilder<string, byte[]>(ConsumerConfig()).Build();
         consumer.Subscribe(topic);
         var result = consumer.Consume(Patience) ?? throw new TimeoutException($"No message arrived on {topic} within {Patience}.");
         consumer.Close();
