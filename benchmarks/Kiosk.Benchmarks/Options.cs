@@ -13,7 +13,8 @@ public sealed record Options
     /// <summary>Orders on 4 kiosks before anything is measured; more shows the steady state of a store open for hours.</summary>
     public int WarmUpOrders { get; init; } = 40;
     public IReadOnlyList<int> KioskCounts { get; init; } = [1, 4, 16, 64];
-    public int MenuRequests { get; init; } = 5000;
+    /// <summary>Menu reads per target: enough for the steady state (the first thousands after a start run partly unoptimized).</summary>
+    public int MenuRequests { get; init; } = 30000;
     public int MenuConcurrency { get; init; } = 32;
     public string? PeerDirectory { get; init; }
     public int PeerMaxWaitMs { get; init; } = 10;
@@ -41,7 +42,7 @@ public sealed record Options
           --orders N            orders at one kiosk; at K kiosks max(N, 4K) (default 50)
           --kiosks LIST         kiosk counts, comma-separated (default 1,4,16,64)
           --warm-up N           orders on 4 kiosks before measuring (default 40; more for the steady state)
-          --requests N          menu requests per target (default 5000)
+          --requests N          menu requests per target (default 30000)
           --concurrency N       concurrent menu readers (default 32)
           --peer DIR            also start and measure the Node peer from DIR (a prepared copy: benchmarks/prepare-peer.sh)
           --peer-max-wait-ms N  the peer consumers' fetch wait (default 10, as in the peer's README)

@@ -87,10 +87,12 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
             menu.Add(await Scenarios.MenuReadsAsync("kiosk menu service direct", menuService, "/api/menu/categories", options));
         }
         GatewayHop? gatewayHop = null;
+        GatewayHop? forwardedHop = null;
         if (menuService is not null)
         {
             Report.Progress("kiosk: gateway hop, menu reads one at a time, alternately through the gateway and direct");
             gatewayHop = await Scenarios.GatewayHopAsync(gateway, menuService, "/api/menu/categories", 1000);
+            forwardedHop = await Scenarios.GatewayHopAsync(gateway, menuService, "/api/menu/categories", 1000, options.StaffKey);
         }
         var scenarios = new Scenarios(api, options, started is null ? null : () => ProcessCpu.Seconds(started.ProcessIds(), withLoadGenerator: true));
         var orders = await scenarios.OrderRunsAsync();
@@ -122,7 +124,7 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
             : ProcessMemory.ForSystemListeningOn(gateway.Port);
         return new SystemResult("Kiosk", started?.StartupTime.TotalSeconds, orders, menu, memory)
         {
-            Hops = hops, GatewayHop = gatewayHop, IdleCpuShare = idle,
+            Hops = hops, GatewayHop = gatewayHop, ForwardedHop = forwardedHop, IdleCpuShare = idle,
         };
     }
     finally

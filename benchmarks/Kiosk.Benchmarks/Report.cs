@@ -58,6 +58,10 @@ public static class Report
         {
             text.AppendLine(Row("gateway hop p50, one request at a time (pairs)", "-", Ms(hop.Added.P50), ""));
         }
+        if (kiosk.ForwardedHop is { } forwarded)
+        {
+            text.AppendLine(Row("  the same, forwarded (staff key: never cached)", "-", Ms(forwarded.Added.P50), ""));
+        }
         text.AppendLine(Row("resident memory after the run, MiB", node is null ? "-" : Number(node.TotalRssMiB), Number(kiosk.TotalRssMiB),
             node is null ? "" : Ratio(kiosk.TotalRssMiB, node.TotalRssMiB, lowerIsBetter: true)));
         text.AppendLine(Row("proportional memory (PSS) after the run, MiB", node is null ? "-" : Number(node.TotalPssMiB), Number(kiosk.TotalPssMiB),
@@ -80,10 +84,13 @@ public static class Report
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"  menu reads, {m.Target}: {m.Requests} requests, {m.Concurrency} concurrent, {m.Errors} errors, {m.PerSecond:0}/s, p50 {Ms(m.Latency.P50)}, p99 {Ms(m.Latency.P99)}");
             }
-            if (system.GatewayHop is { } pairs)
+            foreach (var (label, pairs) in new[] { ("", system.GatewayHop), (" with the staff key (forwarded)", system.ForwardedHop) })
             {
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"  menu read one at a time, {pairs.Added.Count} pairs: through the gateway p50 {Ms(pairs.Gateway.P50)} p90 {Ms(pairs.Gateway.P90)}, direct p50 {Ms(pairs.Direct.P50)} p90 {Ms(pairs.Direct.P90)}, added p50 {Ms(pairs.Added.P50)} p90 {Ms(pairs.Added.P90)}");
+                if (pairs is not null)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture,
+                        $"  menu read one at a time{label}, {pairs.Added.Count} pairs: through the gateway p50 {Ms(pairs.Gateway.P50)} p90 {Ms(pairs.Gateway.P90)}, direct p50 {Ms(pairs.Direct.P50)} p90 {Ms(pairs.Direct.P90)}, added p50 {Ms(pairs.Added.P50)} p90 {Ms(pairs.Added.P90)}");
+                }
             }
             AppendCpu(text, system, report.ProcessorCount);
             text.AppendLine("  memory (VmRSS / VmHWM / RssAnon / Pss MiB): " + string.Join(", ", system.Memory.Select(m =>

@@ -75,4 +75,7 @@ public sealed record SystemResult(
 
     /// <summary>What the gateway adds to one request without queueing (Kiosk with a known menu service only).</summary>
     public GatewayHop? GatewayHop { get; init; }
+
+    /// <summary>The same with the staff key, which the gateway always forwards: its hop without its menu cache.</summary>
+    public GatewayHop? ForwardedHop { get; init; }
 }

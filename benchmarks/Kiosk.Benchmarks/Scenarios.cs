@@ -137,10 +137,16 @@ public sealed class Scenarios(KioskApi api, Options options, Func<IReadOnlyDicti
     /// <summary>
     /// The gateway's own cost per request, without queueing: one GET at a time, alternately through the gateway and
     /// straight to the service, so both see the same moment's load; the difference of each pair is what the hop adds.
+    /// With <paramref name="staffKey"/> every request carries it, so the gateway forwards each one instead of answering
+    /// from its menu cache, which never holds staff reads.
     /// </summary>
-    public static async Task<GatewayHop> GatewayHopAsync(Uri gateway, Uri service, string path, int pairs)
+    public static async Task<GatewayHop> GatewayHopAsync(Uri gateway, Uri service, string path, int pairs, string? staffKey = null)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        if (staffKey is not null)
+        {
+            http.DefaultRequestHeaders.Add("X-Api-Key", staffKey);
+        }
         var through = new Uri(gateway, path);
         var direct = new Uri(service, path);
         for (var i = 0; i < 50; i++)

@@ -15,6 +15,8 @@ builder.Services.AddReverseProxy()
     .BindOutgoingAddress(builder.Configuration);
 // Per client address: new carts, other anonymous writes and staff calls each have a budget; see RateLimits.
 builder.Services.AddKioskRateLimits(builder.Configuration);
+// Public menu reads are answered from a cache of at most a second, evicted by menu changes sent through here; see MenuReadCache.
+builder.Services.AddMenuReadCache();
 // HTTPS with HSTS when Gateway:Https names a certificate; see GatewayHttps.
 var https = builder.AddGatewayHttps();
 
@@ -22,6 +24,7 @@ var app = builder.Build();
 
 app.UseGatewayHttps(https);
 app.UseRateLimiter();
+app.UseMenuReadCache();
 app.MapDefaultEndpoints();
 app.MapReverseProxy(proxy =>
 {
