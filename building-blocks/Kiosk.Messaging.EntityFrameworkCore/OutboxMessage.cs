@@ -81,6 +81,27 @@ public sealed class OutboxMessage
         };
     }
 
+    /// <summary>A row as the relay read it with plain SQL (<see cref="OutboxQuery"/>), to be attached to its context.</summary>
+    internal static OutboxMessage Restore(
+        long id, Guid eventId, string topic, string key, string eventType, string payload, string? traceContext,
+        DateTimeOffset createdAt, DateTimeOffset? sentAt, int attempts, DateTimeOffset nextAttemptAt, string? lastError,
+        DateTimeOffset? parkedAt) => new()
+        {
+            Id = id,
+            EventId = eventId,
+            Topic = topic,
+            Key = key,
+            EventType = eventType,
+            Payload = payload,
+            TraceContext = traceContext,
+            CreatedAt = createdAt,
+            SentAt = sentAt,
+            Attempts = attempts,
+            NextAttemptAt = nextAttemptAt,
+            LastError = lastError,
+            ParkedAt = parkedAt,
+        };
+
     internal IReadOnlyDictionary<string, string>? ReadTraceContext() =>
         TraceContext is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(TraceContext);
 }

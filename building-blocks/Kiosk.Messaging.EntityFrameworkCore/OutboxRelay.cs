@@ -40,6 +40,9 @@ internal sealed class OutboxRelay<TContext>(
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(3);
 
+    // Built once per context type from its model (OutboxQuery).
+    private static string? _nextRowsSql;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -78,11 +81,14 @@ internal sealed class OutboxRelay<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        _nextRowsSql ??= OutboxQuery.NextRows(db, BatchSize);
         OutboxRelayLease? lease;
+        List<OutboxMessage> batch;
         // The poll runs every few seconds; traced, it would flood the dashboard with empty database spans.
         using (SuppressInstrumentationScope.Begin())
         {
-            lease = await OutboxRelayLease.TryAcquireAsync(db, LeaseWait, cancellationToken);
+            (lease, batch) = await OutboxRelayLease.TryAcquireAndReadAsync(
+                db, LeaseWait, _nextRowsSql, OutboxQuery.ReadRow, cancellationToken);
         }
         if (lease is null)
         {
@@ -93,19 +99,8 @@ internal sealed class OutboxRelay<TContext>(
         // Released however the round ends: a lock left on a pooled connection would stop every replica's relay.
         await using (lease)
         {
-            List<OutboxMessage> batch;
-            using (SuppressInstrumentationScope.Begin())
-            {
-                // One query: unsent rows in write order, leaving out every key that has a parked row (its later rows
-                // wait behind it until staff retry it).
-                var outbox = db.Set<OutboxMessage>();
-                batch = await outbox
-                    .Where(m => m.SentAt == null && m.ParkedAt == null
-                        && !outbox.Any(p => p.Key == m.Key && p.SentAt == null && p.ParkedAt != null))
-                    .OrderBy(m => m.Id)
-                    .Take(BatchSize)
-                    .ToListAsync(cancellationToken);
-            }
+            // Tracked from here, so the round's one save writes what happened to each row.
+            db.AttachRange(batch);
             return await PublishAsync(db, batch, new OutboxRound([], clock.GetUtcNow()), cancellationToken);
         }
     }

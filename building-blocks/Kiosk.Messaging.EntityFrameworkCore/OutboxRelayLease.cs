@@ -28,32 +28,54 @@ internal sealed class OutboxRelayLease : IAsyncDisposable
 
     /// <summary>
     /// Waits up to <paramref name="wait"/> while another replica finishes its round (rounds last milliseconds), so a
-    /// replica woken by its own commit publishes right after, not at its next poll.
+    /// replica woken by its own commit publishes right after, not at its next poll. Once the lock is held, the same round
+    /// trip runs <paramref name="readSql"/> (the round's first read), so a round reaches its first publish after one
+    /// database round trip, not two.
     /// </summary>
-    /// <returns>The lease, or null when another replica held it for the whole wait.</returns>
-    public static async Task<OutboxRelayLease?> TryAcquireAsync(DbContext db, TimeSpan wait, CancellationToken cancellationToken)
+    /// <returns>The lease and the read's rows, or (null, empty) when another replica held it for the whole wait.</returns>
+    public static async Task<(OutboxRelayLease? Lease, List<T> Rows)> TryAcquireAndReadAsync<T>(
+        DbContext db, TimeSpan wait, string readSql, Func<DbDataReader, T> readRow, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         try
         {
-            await using var command = connection.CreateCommand();
-            // lock_timeout bounds the wait in the server itself; it is reset as soon as the lock is held.
-            command.CommandText = $"SET lock_timeout = {(int)wait.TotalMilliseconds}; SELECT pg_advisory_lock({LockKey}); RESET lock_timeout;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return new OutboxRelayLease(db, connection);
+            // One batch, one implicit transaction. lock_timeout bounds the wait in the server itself and is reset as soon
+            // as the lock is held; the read runs after the lock, so it sees every round committed before this one.
+            await using var batch = new NpgsqlBatch(connection)
+            {
+                BatchCommands =
+                {
+                    new($"SET lock_timeout = {(int)wait.TotalMilliseconds}"),
+                    new($"SELECT pg_advisory_lock({LockKey})"),
+                    new("RESET lock_timeout"),
+                    new(readSql),
+                },
+            };
+            var rows = new List<T>();
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+            {
+                // The lock's own result comes first (the SETs return none), the read's rows next.
+                await reader.NextResultAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add(readRow(reader));
+                }
+            }
+            return (new OutboxRelayLease(db, connection), rows);
         }
         catch (DbException ex) when (ex.SqlState == LockNotAvailable)
         {
+            // The failed batch rolled back its SET; resetting again costs a round trip only on this rare path.
             await using var reset = connection.CreateCommand();
             reset.CommandText = "RESET lock_timeout;";
             await reset.ExecuteNonQueryAsync(cancellationToken);
             await db.Database.CloseConnectionAsync();
-            return null;
+            return (null, []);
         }
         catch
         {
-            // e.g. cancelled mid-wait: the lock may have been granted and the setting is still on.
+            // e.g. cancelled mid-wait, or the read failed: the lock may have been granted and the setting is still on.
             await DiscardAsync(db, connection);
             throw;
         }
