@@ -51,6 +51,7 @@ public sealed class OutboxParkingTests(ReplicaAppFixture fixture)
             .Where(m => m.Key == stuckKey)
             .Select(m => JsonNode.Parse(m.Value)!["n"]!.GetValue<int>());
         Assert.Equal([1, 2], published);
+        Assert.Null(await LastErrorAsync(db, tooLarge)); // once published, a row no longer shows the error it failed with
         Assert.Empty((await staff.GetFromJsonAsync<JsonArray>("/api/orders/outbox/parked"))!);
         await KioskClient.ProblemAsync(await staff.PostAsync($"/api/orders/outbox/{tooLarge}/retry", null), HttpStatusCode.Conflict);
     }
@@ -98,5 +99,12 @@ public sealed class OutboxParkingTests(ReplicaAppFixture fixture)
         await using var query = new NpgsqlCommand("""SELECT "SentAt" IS NOT NULL FROM outbox_messages WHERE "Id" = @id""", db);
         query.Parameters.AddWithValue("id", id);
         return (bool)(await query.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<string?> LastErrorAsync(NpgsqlConnection db, long id)
+    {
+        await using var query = new NpgsqlCommand("""SELECT "LastError" FROM outbox_messages WHERE "Id" = @id""", db);
+        query.Parameters.AddWithValue("id", id);
+        return await query.ExecuteScalarAsync() as string;
     }
 }
