@@ -9,12 +9,13 @@ public static class InvoicedPayments
     private const int MaxNumberingRounds = 100;
 
     /// <summary>
-    /// Saves the tracked changes (the order marked paid, <paramref name="payment"/> added) with the next invoice number.
+    /// Saves the tracked changes (the order marked paid, <paramref name="payment"/> added) with the next invoice number of
+    /// the tracked <paramref name="counter"/>, re-read whenever another payment took its number first.
     /// Throws <see cref="DbUpdateConcurrencyException"/> when the order itself changed meanwhile (cancelled, or paid).
     /// </summary>
-    public static async Task SavePaymentAsync(PaymentsDbContext db, Payment payment, CancellationToken cancellationToken, AuditTrail? audit = null)
+    public static async Task SavePaymentAsync(
+        PaymentsDbContext db, Payment payment, SalesInvoiceCounter counter, CancellationToken cancellationToken, AuditTrail? audit = null)
     {
-        var counter = await db.SalesInvoiceCounters.SingleAsync(c => c.Id == SalesInvoiceCounter.StoreRow, cancellationToken);
         for (var round = 1; ; round++)
         {
             payment.AssignInvoiceNumber(counter.Next());

@@ -52,7 +52,7 @@ public static class PaymentsApi
             return PaymentProblems.Invalid(errors);
         }
 
-        var order = await db.PayableOrders.FindAsync([orderId], cancellationToken);
+        var (order, invoiceCounter) = await db.FindOrderAndInvoiceCounterAsync(orderId, cancellationToken);
         if (order is null)
         {
             // ORDER_CREATED has not arrived yet (it trails the order by a moment): the order service is the authority, so
@@ -67,7 +67,10 @@ public static class PaymentsApi
                         ? PaymentProblems.OrderClosed(facts.OrderNumber, facts.Status)
                         : PaymentProblems.AlreadyPaid(facts.OrderNumber);
                 }
-                order = await RecordOrderAsync(db, facts, cancellationToken);
+                // Unless ORDER_CREATED (or a concurrent payment) recorded it first; both write the same facts, so whichever
+                // comes second changes nothing. Exactly one payment per order is still kept by the unique index on payments.
+                order = await db.RecordAndTrackPayableOrderAsync(
+                    facts.OrderId, facts.OrderNumber, Money.Round(facts.Total), facts.CreatedAt, cancellationToken);
             }
             else
             {
@@ -113,7 +116,7 @@ public static class PaymentsApi
         try
         {
             // One commit: the payment with its invoice number, the order marked paid and the PAYMENT_CONFIRMED outbox row, or none.
-            await InvoicedPayments.SavePaymentAsync(db, payment, cancellationToken, audit);
+            await InvoicedPayments.SavePaymentAsync(db, payment, invoiceCounter, cancellationToken, audit);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation(PaymentsDbContext.OnePaymentPerOrder))
         {
@@ -140,16 +143,5 @@ public static class PaymentsApi
     {
         var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.PaymentId == paymentId, cancellationToken);
         return payment is null ? PaymentProblems.PaymentNotFound(paymentId) : TypedResults.Ok(ReceiptResponse.From(payment));
-    }
-
-    /// <summary>
-    /// Records the order as the order service described it, unless ORDER_CREATED (or a concurrent payment) recorded it
-    /// first; both write the same facts, so whichever comes second changes nothing. Exactly one payment per order is still
-    /// kept by the unique index on payments.
-    /// </summary>
-    private static async Task<PayableOrder> RecordOrderAsync(PaymentsDbContext db, OrderFacts facts, CancellationToken cancellationToken)
-    {
-        await db.RecordPayableOrderAsync(facts.OrderId, facts.OrderNumber, Money.Round(facts.Total), facts.CreatedAt, cancellationToken);
-        return await db.PayableOrders.SingleAsync(o => o.OrderId == facts.OrderId, cancellationToken);
     }
 }

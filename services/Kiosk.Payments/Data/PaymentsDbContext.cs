@@ -21,12 +21,44 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
     /// second changes nothing: it waits for the first to commit and neither fails.
     /// </summary>
     public Task RecordPayableOrderAsync(Guid orderId, int orderNumber, decimal total, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
-        // timestamptz stores UTC only; the sender may use any offset.
-        Database.ExecuteSqlAsync($"""
+        InsertPayableOrder(orderId, orderNumber, total, createdAt).AsNoTracking().ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// <see cref="RecordPayableOrderAsync"/>, returning the order tracked: in one round trip when this is its first
+    /// record, with one more to read it when ORDER_CREATED (or a concurrent payment) recorded it first.
+    /// </summary>
+    public async Task<PayableOrder> RecordAndTrackPayableOrderAsync(
+        Guid orderId, int orderNumber, decimal total, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        var inserted = await InsertPayableOrder(orderId, orderNumber, total, createdAt).ToListAsync(cancellationToken);
+        return inserted.SingleOrDefault() ?? await PayableOrders.SingleAsync(o => o.OrderId == orderId, cancellationToken);
+    }
+
+    /// <summary>The order's row when this insert wrote it, none when it was already there.</summary>
+    private IQueryable<PayableOrder> InsertPayableOrder(Guid orderId, int orderNumber, decimal total, DateTimeOffset createdAt) =>
+        // timestamptz stores UTC only; the sender may use any offset. xmin is a system column that RETURNING * leaves out,
+        // and it is the row's concurrency token.
+        PayableOrders.FromSql($"""
             INSERT INTO payable_orders ("OrderId", "OrderNumber", "Total", "CreatedAt")
             VALUES ({orderId}, {orderNumber}, {total}, {createdAt.ToUniversalTime()})
             ON CONFLICT ("OrderId") DO NOTHING
-            """, cancellationToken);
+            RETURNING *, xmin
+            """);
+
+    /// <summary>
+    /// The order (null when payments has not heard of it yet) and the store's invoice counter, both tracked, read in one
+    /// round trip: a payment needs both, and the counter's concurrency token still catches a number taken meanwhile.
+    /// </summary>
+    public async Task<(PayableOrder? Order, SalesInvoiceCounter Counter)> FindOrderAndInvoiceCounterAsync(
+        Guid orderId, CancellationToken cancellationToken)
+    {
+        var row = await (
+            from counter in SalesInvoiceCounters
+            where counter.Id == SalesInvoiceCounter.StoreRow
+            from order in PayableOrders.Where(o => o.OrderId == orderId).DefaultIfEmpty()
+            select new { counter, order }).SingleAsync(cancellationToken);
+        return (row.order, row.counter);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
