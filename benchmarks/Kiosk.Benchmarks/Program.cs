@@ -33,6 +33,10 @@ if (kiosk.Hops is { } hops)
 {
     Console.WriteLine(HopProfile.ToText(hops));
 }
+if (kiosk.Floors is { } floors)
+{
+    Console.WriteLine(FloorProbe.ToText(floors));
+}
 if (options.JsonPath is { } path)
 {
     await Report.WriteJsonAsync(report, path);
@@ -104,6 +108,13 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
             hops = [.. HopProfile.Requests(gatewayRequests, direct.Gateway, direct.Direct),
                 .. await HopProfile.ReadMessagingAsync(await started.DatabaseConnectionStringsAsync(), window.From, window.To)];
         }
+        Floors? floors = null;
+        if (started is not null && forwardedHop is not null)
+        {
+            Report.Progress("kiosk: floors: PostgreSQL round trip and commit, the broker's round trip, one at a time");
+            floors = await FloorProbe.MeasureAsync((await started.DatabaseConnectionStringsAsync())["paymentsdb"],
+                await started.KafkaBootstrapAsync(), forwardedHop.Gateway.P50, samples: 500);
+        }
         Dictionary<string, double>? idle = null;
         if (started is not null)
         {
@@ -124,7 +135,7 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
             : ProcessMemory.ForSystemListeningOn(gateway.Port);
         return new SystemResult("Kiosk", started?.StartupTime.TotalSeconds, orders, menu, memory)
         {
-            Hops = hops, GatewayHop = gatewayHop, ForwardedHop = forwardedHop, IdleCpuShare = idle,
+            Hops = hops, GatewayHop = gatewayHop, ForwardedHop = forwardedHop, IdleCpuShare = idle, Floors = floors,
         };
     }
     finally

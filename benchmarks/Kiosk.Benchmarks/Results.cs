@@ -78,4 +78,7 @@ public sealed record SystemResult(
 
     /// <summary>The same with the staff key, which the gateway always forwards: its hop without its menu cache.</summary>
     public GatewayHop? ForwardedHop { get; init; }
+
+    /// <summary>The least the scenario's parts take on this machine (Kiosk started by the benchmark only).</summary>
+    public Floors? Floors { get; init; }
 }

@@ -133,6 +133,10 @@ public sealed class StartedAppHost(string staffKey) : IAsyncDisposable
         return databases;
     }
 
+    /// <summary>The broker's bootstrap address, as the services get it.</summary>
+    public async Task<string> KafkaBootstrapAsync() =>
+        await _app!.GetConnectionStringAsync("kafka") ?? throw new InvalidOperationException("The AppHost has no kafka connection string.");
+
     /// <summary>The process id the orchestrator reports for each process resource (snapshot property executable.pid).</summary>
     public IEnumerable<(string Resource, int Pid)> ProcessIds()
     {
