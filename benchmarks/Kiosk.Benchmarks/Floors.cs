@@ -94,10 +94,13 @@ public static class FloorProbe
             var sent = await producer.ProduceAsync(partition, new Message<Null, byte[]> { Value = payload });
             acked.Add(clock.Elapsed.TotalMilliseconds);
             // librdkafka fetches in the background; Consume takes the message from its queue once it has arrived.
-            while (consumer.Consume(TimeSpan.FromSeconds(5)) is { } result ? result.Offset < sent.Offset
-                : throw new TimeoutException($"Offset {sent.Offset} of {Topic} was not consumed within 5 s."))
+            ConsumeResult<Null, byte[]> received;
+            do
             {
+                received = consumer.Consume(TimeSpan.FromSeconds(5))
+                    ?? throw new TimeoutException($"Offset {sent.Offset} of {Topic} was not consumed within 5 s.");
             }
+            while (received.Offset < sent.Offset);
             consumed.Add(clock.Elapsed.TotalMilliseconds);
         }
         return (Percentiles.Of(acked), Percentiles.Of(consumed));

@@ -102,17 +102,18 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
         var orders = await scenarios.OrderRunsAsync();
         var gatewayRequests = api.Timings.Summary();
         List<HopRow>? hops = null;
+        var databases = started is null ? null : await started.DatabaseConnectionStringsAsync();
         if (started is not null && scenarios.ProfiledRun is { } window)
         {
             var direct = await scenarios.DirectRequestsAsync(started.ServiceUrl("cart"), started.ServiceUrl("payments"), Math.Min(options.Orders, 30));
             hops = [.. HopProfile.Requests(gatewayRequests, direct.Gateway, direct.Direct),
-                .. await HopProfile.ReadMessagingAsync(await started.DatabaseConnectionStringsAsync(), window.From, window.To)];
+                .. await HopProfile.ReadMessagingAsync(databases!, window.From, window.To)];
         }
         Floors? floors = null;
         if (started is not null && forwardedHop is not null)
         {
             Report.Progress("kiosk: floors: PostgreSQL round trip and commit, the broker's round trip, one at a time");
-            floors = await FloorProbe.MeasureAsync((await started.DatabaseConnectionStringsAsync())["paymentsdb"],
+            floors = await FloorProbe.MeasureAsync(databases!["paymentsdb"],
                 await started.KafkaBootstrapAsync(), forwardedHop.Gateway.P50, samples: 500);
         }
         Dictionary<string, double>? idle = null;

@@ -105,6 +105,8 @@ public sealed class OutboxParkingTests(ReplicaAppFixture fixture)
     {
         await using var query = new NpgsqlCommand("""SELECT "LastError" FROM outbox_messages WHERE "Id" = @id""", db);
         query.Parameters.AddWithValue("id", id);
-        return await query.ExecuteScalarAsync() as string;
+        // No row at all is a failure, not a cleared error: a NULL column reads as DBNull, a missing row as null.
+        var lastError = await query.ExecuteScalarAsync() ?? throw new InvalidOperationException($"Outbox row {id} is gone.");
+        return lastError as string;
     }
 }
