@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Kiosk.Messaging.EntityFrameworkCore;
 
 /// <summary>
-/// The one idempotent way a message is handled, by the consumer and by a dead-letter replay alike: inbox check, handler,
-/// inbox row, all in one transaction.
+/// The one idempotent way a message is handled, by the consumer and by a dead-letter replay alike: the handler's changes
+/// and the inbox row in one transaction, whose primary key turns a second delivery into a duplicate.
 /// </summary>
 internal sealed class InboxHandling<TContext>(
     ConsumerRegistration<TContext> registration,
@@ -28,32 +27,49 @@ internal sealed class InboxHandling<TContext>(
         }
         var @event = handler.Deserialize(message.Value);
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        if (await db.Set<ProcessedEvent>().AnyAsync(p => p.EventId == @event.EventId && p.ConsumerGroup == group, cancellationToken))
+        // No inbox lookup first: a duplicate is rare, and every handler is idempotent by its own natural key, so the
+        // inbox row's primary key in the same commit decides (one round trip fewer per message). Only when the handling
+        // fails is the inbox asked whether the event was in fact done already (by an earlier or a concurrent delivery).
+        try
         {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            await handler.Invoke(scope.ServiceProvider, @event, cancellationToken);
+            db.Add(new ProcessedEvent
+            {
+                EventId = @event.EventId,
+                ConsumerGroup = group,
+                Topic = message.Topic,
+                ProcessedAt = clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            return Handled;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (!await AlreadyProcessedAsync(@event.EventId, group, cancellationToken))
+            {
+                throw;
+            }
             logger.LogInformation("Skipping {Topic} event {EventId}: already processed by {Group}", message.Topic, @event.EventId, group);
             return Duplicate;
         }
+    }
 
-        await handler.Invoke(scope.ServiceProvider, @event, cancellationToken);
-        db.Add(new ProcessedEvent
-        {
-            EventId = @event.EventId,
-            ConsumerGroup = group,
-            Topic = message.Topic,
-            ProcessedAt = clock.GetUtcNow(),
-        });
-
+    /// <returns>Whether the inbox holds the event; false when it cannot be asked (the handling's own failure then stands).</returns>
+    private async Task<bool> AlreadyProcessedAsync(Guid eventId, string group, CancellationToken cancellationToken)
+    {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // A context of its own: the failed one may hold half-applied changes.
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            return await db.Set<ProcessedEvent>().AnyAsync(p => p.EventId == eventId && p.ConsumerGroup == group, cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation("PK_processed_events"))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // A concurrent delivery of the same event committed first.
-            return Duplicate;
+            logger.LogDebug(ex, "Could not ask the inbox about event {EventId}", eventId);
+            return false;
         }
-        return Handled;
     }
 }

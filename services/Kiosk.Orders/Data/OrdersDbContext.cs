@@ -7,6 +7,22 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<DailyOrderCounter> DailyOrderCounters => Set<DailyOrderCounter>();
 
+    /// <summary>
+    /// Whether the order exists, and the day's order counter (tracked; null before the day's first order), in one round
+    /// trip: what a checkout event needs before it can become an order.
+    /// </summary>
+    public async Task<(bool OrderExists, DailyOrderCounter? Counter)> FindOrderAndDayCounterAsync(
+        Guid orderId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var row = await DailyOrderCounters
+            .Where(c => c.BusinessDay == day)
+            .Select(c => new { Counter = c, OrderExists = Orders.Any(o => o.Id == orderId) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null
+            ? (await Orders.AnyAsync(o => o.Id == orderId, cancellationToken), null)
+            : (row.OrderExists, row.Counter);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Order>(order =>

@@ -12,17 +12,16 @@ public sealed class CartCheckoutHandler(
     {
         CartCheckoutRules.EnsureValid(@event);
 
+        var now = clock.GetUtcNowForDatabase();
+        var day = calendar.DayOf(now);
+        var (orderExists, counter) = await db.FindOrderAndDayCounterAsync(@event.OrderId, day, cancellationToken);
         // The order id is the natural key: a second checkout event for the same order (a re-publish) adds nothing.
-        if (await db.Orders.AnyAsync(o => o.Id == @event.OrderId, cancellationToken))
+        if (orderExists)
         {
             logger.LogInformation("Order {OrderId} already exists; {Topic} event {EventId} ignored",
                 @event.OrderId, Topics.CartCheckout, @event.EventId);
             return;
         }
-
-        var now = clock.GetUtcNowForDatabase();
-        var day = calendar.DayOf(now);
-        var counter = await db.DailyOrderCounters.FindAsync([day], cancellationToken);
         if (counter is null)
         {
             counter = new DailyOrderCounter(day);
