@@ -106,10 +106,14 @@ public sealed class KioskApi : IDisposable
     }
 
     /// <summary>Polls GET /api/orders/{id} until it answers 200 (and, if given, shows the status); returns the order.</summary>
-    public async Task<JsonObject> WaitForOrderAsync(string orderId, string? status = null)
+    public async Task<JsonObject> WaitForOrderAsync(string orderId, string? status = null) =>
+        (await WaitForOrderCountingAsync(orderId, status)).Order;
+
+    /// <summary>As <see cref="WaitForOrderAsync"/>, with how many GETs it took (1: the order was there at the first).</summary>
+    public async Task<(JsonObject Order, int Gets)> WaitForOrderCountingAsync(string orderId, string? status = null)
     {
         var waited = Stopwatch.StartNew();
-        while (true)
+        for (var gets = 1; ; gets++)
         {
             var sent = Stopwatch.StartNew();
             using (var response = await _http.GetAsync($"/api/orders/{orderId}"))
@@ -121,7 +125,7 @@ public sealed class KioskApi : IDisposable
                     var order = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
                     if (status is null || order["status"]?.GetValue<string>() == status)
                     {
-                        return order;
+                        return (order, gets);
                     }
                 }
             }

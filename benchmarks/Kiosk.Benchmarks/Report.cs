@@ -79,6 +79,11 @@ public static class Report
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"  {r.Kiosks,6} {r.Attempted,6} {r.Completed,5} {r.Correct,5} {r.Wrong,5} {r.Lost,5} {r.Doubled,5} {r.CorrectOrdersPerSecond,8:0.0} {Ms(r.Whole.P50),10} {Ms(r.Whole.P99),8} {Ms(r.CheckoutToVisible.P50),12} {Ms(r.CheckoutToVisible.P99),8} {Ms(r.PaymentRequest.P50),8} {Ms(r.PaymentToPaid.P50),9} {r.NotReadyAnswers,9}");
             }
+            if (system.Orders.Where(r => r.VisibleAtFirstGet is not null).ToList() is { Count: > 0 } counted)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"  orders visible at the first GET after the checkout answered: {string.Join(", ", counted.Select(r => $"{r.VisibleAtFirstGet:P0} at {r.Kiosks} kiosk(s)"))} (the rest waited at least one {KioskApi.PollInterval.TotalMilliseconds:0} ms poll interval and a second GET)");
+            }
             foreach (var m in system.Menu)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,

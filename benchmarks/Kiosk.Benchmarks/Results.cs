@@ -41,6 +41,12 @@ public sealed record OrderRun(
     /// <summary>HTTP requests the kiosks sent during the run, polls and retries included, when counted.</summary>
     public long? Requests { get; init; }
 
+    /// <summary>
+    /// Of the orders that became visible, the share found by the first GET after the checkout answered (Kiosk only; the
+    /// peer's script does not count its polls). Every other order paid at least one poll interval and a second GET.
+    /// </summary>
+    public double? VisibleAtFirstGet { get; init; }
+
     /// <summary>CPU milliseconds of every process together per correct order.</summary>
     public double CpuMsPerOrder => CpuSeconds is null || Correct == 0 ? double.NaN : CpuSeconds.Values.Sum() * 1000 / Correct;
 }

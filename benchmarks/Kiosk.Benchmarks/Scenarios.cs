@@ -84,7 +84,7 @@ public sealed class Scenarios(KioskApi api, Options options, Func<IReadOnlyDicti
         var payment = new ConcurrentBag<double>();
         var paid = new ConcurrentBag<double>();
         var checkedOut = new ConcurrentBag<string>();
-        int completed = 0, wrong = 0, lost = 0, notReady = 0;
+        int completed = 0, wrong = 0, lost = 0, notReady = 0, firstGet = 0;
         var started = DateTimeOffset.UtcNow;
         var next = -1;
         var wall = Stopwatch.StartNew();
@@ -101,8 +101,12 @@ public sealed class Scenarios(KioskApi api, Options options, Func<IReadOnlyDicti
                     var checkout = Stopwatch.StartNew();
                     var (orderId, total) = await carts.CheckoutAsync(cartId);
                     checkedOut.Add(orderId);
-                    await api.WaitForOrderAsync(orderId);
+                    var (_, gets) = await api.WaitForOrderCountingAsync(orderId);
                     visible.Add(checkout.Elapsed.TotalMilliseconds);
+                    if (gets == 1)
+                    {
+                        Interlocked.Increment(ref firstGet);
+                    }
                     var pay = Stopwatch.StartNew();
                     var (accepted, refused) = await payments.PayAsync(orderId, total);
                     payment.Add(accepted.TotalMilliseconds);
@@ -131,7 +135,10 @@ public sealed class Scenarios(KioskApi api, Options options, Func<IReadOnlyDicti
         var open = await api.OpenOrderIdsSinceAsync(started);
         var doubled = open.Count(id => !ours.Contains(id)) + (checkedOut.Count - ours.Count);
         return new OrderRun(kiosks, count, completed, completed - wrong, wrong, lost, doubled, wallSeconds,
-            Percentiles.Of(whole), Percentiles.Of(visible), Percentiles.Of(payment), Percentiles.Of(paid), notReady);
+            Percentiles.Of(whole), Percentiles.Of(visible), Percentiles.Of(payment), Percentiles.Of(paid), notReady)
+        {
+            VisibleAtFirstGet = visible.IsEmpty ? null : (double)firstGet / visible.Count,
+        };
     }
 
     /// <summary>
