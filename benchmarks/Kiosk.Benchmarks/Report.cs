@@ -83,6 +83,8 @@ public static class Report
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"  orders visible at the first GET after the checkout answered: {string.Join(", ", counted.Select(r => $"{r.VisibleAtFirstGet:P0} at {r.Kiosks} kiosk(s)"))} (the rest waited at least one {KioskApi.PollInterval.TotalMilliseconds:0} ms poll interval and a second GET)");
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"  order created after the kiosk had the checkout's answer, p50 / p90: {string.Join(", ", counted.Select(r => $"{Ms(r.CreatedAfterCheckoutAnswered?.P50 ?? double.NaN)} / {Ms(r.CreatedAfterCheckoutAnswered?.P90 ?? double.NaN)} at {r.Kiosks} kiosk(s)"))}");
             }
             foreach (var m in system.Menu)
             {

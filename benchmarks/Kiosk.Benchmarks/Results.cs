@@ -47,6 +47,12 @@ public sealed record OrderRun(
     /// </summary>
     public double? VisibleAtFirstGet { get; init; }
 
+    /// <summary>
+    /// How long after the kiosk had the checkout's answer the order service began to create the order (Kiosk only):
+    /// the race the first GET loses while this is longer than the GET's way to the orders database.
+    /// </summary>
+    public Percentiles? CreatedAfterCheckoutAnswered { get; init; }
+
     /// <summary>CPU milliseconds of every process together per correct order.</summary>
     public double CpuMsPerOrder => CpuSeconds is null || Correct == 0 ? double.NaN : CpuSeconds.Values.Sum() * 1000 / Correct;
 }

@@ -81,6 +81,7 @@ public sealed class Scenarios(KioskApi api, Options options, Func<IReadOnlyDicti
         payments ??= api;
         var whole = new ConcurrentBag<double>();
         var visible = new ConcurrentBag<double>();
+        var createdAfterAnswer = new ConcurrentBag<double>();
         var payment = new ConcurrentBag<double>();
         var paid = new ConcurrentBag<double>();
         var checkedOut = new ConcurrentBag<string>();
@@ -100,9 +101,12 @@ public sealed class Scenarios(KioskApi api, Options options, Func<IReadOnlyDicti
                     var cartId = await carts.FilledCartAsync(basket);
                     var checkout = Stopwatch.StartNew();
                     var (orderId, total) = await carts.CheckoutAsync(cartId);
+                    var answered = DateTimeOffset.UtcNow;
                     checkedOut.Add(orderId);
-                    var (_, gets) = await api.WaitForOrderCountingAsync(orderId);
+                    var (created, gets) = await api.WaitForOrderCountingAsync(orderId);
                     visible.Add(checkout.Elapsed.TotalMilliseconds);
+                    // The order service stamps createdAt as it handles CART_CHECKOUT (its commit follows): the same clock.
+                    createdAfterAnswer.Add((created["createdAt"]!.GetValue<DateTimeOffset>() - answered).TotalMilliseconds);
                     if (gets == 1)
                     {
                         Interlocked.Increment(ref firstGet);
@@ -138,6 +142,7 @@ public sealed class Scenarios(KioskApi api, Options options, Func<IReadOnlyDicti
             Percentiles.Of(whole), Percentiles.Of(visible), Percentiles.Of(payment), Percentiles.Of(paid), notReady)
         {
             VisibleAtFirstGet = visible.IsEmpty ? null : (double)firstGet / visible.Count,
+            CreatedAfterCheckoutAnswered = Percentiles.Of(createdAfterAnswer),
         };
     }
 

@@ -28,7 +28,8 @@ internal sealed class InboxHandling<TContext>(
         var @event = handler.Deserialize(message.Value);
 
         // No inbox lookup first: a duplicate is rare, and every handler is idempotent by its own natural key, so the
-        // inbox row's primary key in the same commit decides (one round trip fewer per message). Only when the handling
+        // inbox row's primary key in the same commit decides (one round trip fewer per message). A redelivered event's
+        // save fails on that key (EF Core logs the failed command) and nothing of it is kept. Only when the handling
         // fails is the inbox asked whether the event was in fact done already (by an earlier or a concurrent delivery).
         try
         {
