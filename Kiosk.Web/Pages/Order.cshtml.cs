@@ -3,11 +3,11 @@ using Microsoft.Extensions.Options;
 namespace Kiosk.Web.Pages;
 
 /// <summary>The confirmation screen: the order number, "please pay at the counter", and a status that follows the order.</summary>
-public sealed class OrderModel(OrdersClient orders, CartClient carts, UiText text, IOptions<KioskWebOptions> options) : PageModel
+public sealed class OrderModel(OrdersClient orders, CartClient carts, LiveFeed feed, UiText text, IOptions<KioskWebOptions> options)
+    : PageModel
 {
     // The order appears once the orders service has consumed the checkout event, usually well within this.
     private static readonly TimeSpan FirstLookWait = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan FirstLookInterval = TimeSpan.FromMilliseconds(250);
 
     public Guid OrderId { get; private set; }
     public Order? Order { get; private set; }
@@ -19,22 +19,51 @@ public sealed class OrderModel(OrdersClient orders, CartClient carts, UiText tex
     public async Task OnGetAsync(Guid orderId, CancellationToken ct)
     {
         OrderId = orderId;
-        var deadline = DateTimeOffset.UtcNow + FirstLookWait;
-        while (true)
+        // Subscribed before the first look, so the order's creation cannot slip in between the look and the wait.
+        using var events = feed.IsLive ? feed.Subscribe(lastEventId: null) : null;
+        var found = await orders.GetAsync(orderId, ct);
+        if (!found.Succeeded && found.Problem.StatusCode == StatusCodes.Status404NotFound
+            && events is not null && await HearOfOrderAsync(events, orderId, ct))
         {
-            var found = await orders.GetAsync(orderId, ct);
-            if (found.Succeeded)
-            {
-                Order = found.Value;
-                return;
-            }
-            if (found.Problem.StatusCode != StatusCodes.Status404NotFound || DateTimeOffset.UtcNow >= deadline)
-            {
-                await LoadCartTotalAsync(orderId, ct);
-                return; // the poller on the page keeps asking
-            }
-            await Task.Delay(FirstLookInterval, ct);
+            found = await orders.GetAsync(orderId, ct);
         }
+
+        if (found.Succeeded)
+        {
+            Order = found.Value;
+            return;
+        }
+        // Not there yet, or the orders service is away: the page shows the cart's total, and its poller keeps asking.
+        await LoadCartTotalAsync(orderId, ct);
+    }
+
+    /// <summary>
+    /// Waits, at most <see cref="FirstLookWait"/>, for the order's creation to be announced (ORDER_STATUS_CHANGED is
+    /// written in the order's own transaction, so once it is heard the order can be read). False when the wait ran out
+    /// or the events stopped reaching this process.
+    /// </summary>
+    private static async Task<bool> HearOfOrderAsync(LiveSubscription events, Guid orderId, CancellationToken ct)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(FirstLookWait);
+        try
+        {
+            await foreach (var live in events.Events.ReadAllAsync(wait.Token))
+            {
+                if (live.Live == false)
+                {
+                    return false;
+                }
+                if (live.Order?.OrderId == orderId)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+        }
+        return false;
     }
 
     // The cart that was checked out already knows the total, so the crew can match the order without its number.
