@@ -25,6 +25,7 @@ public class KioskAppFixture : IAsyncLifetime
     public const string TraceTestTopic = "kiosk-test-trace";
     public const string OutageTestTopic = "kiosk-test-outage";
     public const string WakeTestTopic = "kiosk-test-wake";
+    public const string NewPartitionTestTopic = "kiosk-test-new-partition";
     public static readonly TimeSpan NotReadyTimeout = TimeSpan.FromSeconds(12);
     public const int LiveStreamSeconds = 12;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
@@ -55,7 +56,7 @@ public class KioskAppFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Kiosk_AppHost>(
         [
             "--Kiosk:Kafka:Port=0",
-            $"--Kiosk:Kafka:Topics={TraceTestTopic},{OutageTestTopic},{WakeTestTopic}",
+            $"--Kiosk:Kafka:Topics={TraceTestTopic},{OutageTestTopic},{WakeTestTopic},{NewPartitionTestTopic}",
             "--Kiosk:Gateway:Port=0",
             // The suite's own load comes from 127.0.0.1; the rate-limit tests flood from 127.0.0.2 and 127.0.0.3.
             "--Kiosk:Gateway:RateLimits:ExemptNetworks:0=127.0.0.1/32",

@@ -15,6 +15,8 @@ internal static class KafkaFrames
     // Fetch requests use the flexible header (tagged fields) from v12 and have no replica id in front of the wait from v15.
     private const short FirstFlexibleFetch = 12;
     private const short FirstFetchWithoutReplicaId = 15;
+    // Fetch versions before 4 (no isolation level) are older than any client this broker serves.
+    private const short FirstReadableFetch = 4;
     private const int RequestHeaderFixedSize = 4 + 2 + 2 + 4;
 
     public static short ApiKey(ReadOnlySpan<byte> request) => BinaryPrimitives.ReadInt16BigEndian(request[4..]);
@@ -34,6 +36,74 @@ internal static class KafkaFrames
             offset = SkipTaggedFields(request, offset);
         }
         return version >= FirstFetchWithoutReplicaId ? offset : offset + 4;
+    }
+
+    /// <summary>
+    /// What a Fetch request asks for: each partition with the offset and size limit it is to be read with, as one number
+    /// that does not depend on the order they are listed in (librdkafka rotates them from one fetch to the next). Null
+    /// for a request this reader does not know.
+    /// </summary>
+    public static long? FetchAsks(ReadOnlySpan<byte> request)
+    {
+        var version = BinaryPrimitives.ReadInt16BigEndian(request[6..]);
+        if (version < FirstReadableFetch)
+        {
+            return null;
+        }
+        var flexible = version >= FirstFlexibleFetch;
+        // The wait, min_bytes, max_bytes, isolation_level, then from v7 the fetch session's id and epoch.
+        var offset = FetchMaxWaitOffset(request) + 4 + 4 + 4 + 1 + (version >= 7 ? 8 : 0);
+        // partition, current_leader_epoch (v9+), fetch_offset, last_fetched_epoch (v12+), log_start_offset (v5+), partition_max_bytes
+        var partitionSize = 4 + (version >= 9 ? 4 : 0) + 8 + (version >= 12 ? 4 : 0) + (version >= 5 ? 8 : 0) + 4;
+        try
+        {
+            long asks = 0;
+            var topics = ReadArrayLength(request, ref offset, flexible);
+            for (var t = 0; t < topics; t++)
+            {
+                // A topic id from v13, a name before.
+                var topicStart = offset;
+                var topicLength = version >= 13 ? 16 : ReadStringLength(request, ref offset, flexible);
+                offset += topicLength;
+                var topic = request[topicStart..offset];
+                var partitions = ReadArrayLength(request, ref offset, flexible);
+                for (var p = 0; p < partitions; p++)
+                {
+                    var hash = new HashCode();
+                    hash.AddBytes(topic);
+                    hash.AddBytes(request.Slice(offset, partitionSize));
+                    asks += hash.ToHashCode();
+                    offset += partitionSize;
+                    offset = flexible ? SkipTaggedFields(request, offset) : offset;
+                }
+                offset = flexible ? SkipTaggedFields(request, offset) : offset;
+            }
+            return asks;
+        }
+        catch (Exception ex) when (ex is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static int ReadArrayLength(ReadOnlySpan<byte> frame, ref int offset, bool compact)
+    {
+        if (compact)
+        {
+            return ReadUnsignedVarint(frame, ref offset) - 1;
+        }
+        offset += 4;
+        return BinaryPrimitives.ReadInt32BigEndian(frame[(offset - 4)..]);
+    }
+
+    private static int ReadStringLength(ReadOnlySpan<byte> frame, ref int offset, bool compact)
+    {
+        if (compact)
+        {
+            return ReadUnsignedVarint(frame, ref offset) - 1;
+        }
+        offset += 2;
+        return BinaryPrimitives.ReadInt16BigEndian(frame[(offset - 2)..]);
     }
 
     private static int SkipTaggedFields(ReadOnlySpan<byte> frame, int offset)

@@ -12,10 +12,6 @@ namespace Kiosk.KafkaBroker;
 /// </summary>
 internal sealed class TcpForwarder(IPEndPoint target, ILogger logger) : IAsyncDisposable
 {
-    // A fetch's answer is cut short only at the client's size limit (librdkafka's default: 1 MiB per partition), so an
-    // answer under this size left nothing behind and the next fetch may wait.
-    private const int LargeFetchAnswer = 64 * 1024;
-
     private readonly ProduceSignal _produced = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _connections = new();
@@ -146,22 +142,31 @@ internal sealed class TcpForwarder(IPEndPoint target, ILogger logger) : IAsyncDi
         }
     }
 
+    /// <summary>
+    /// Holds a fetch only when it asks again for what the last one asked for (the same partitions from the same offsets),
+    /// so the last answer brought nothing and only a produce since can change that. Any other fetch may find records at
+    /// once: a partition just assigned with a backlog, offsets moved past the records just delivered, a larger size limit.
+    /// </summary>
     private async Task HoldFetchAsync(Memory<byte> fetch, Exchange exchange, CancellationToken ct)
     {
+        if (KafkaFrames.FetchAsks(fetch.Span) is not { } asks)
+        {
+            // A fetch this reader cannot read goes as it is, and the mock broker waits it out itself.
+            return;
+        }
         var at = KafkaFrames.FetchMaxWaitOffset(fetch.Span);
         var wait = TimeSpan.FromMilliseconds(BinaryPrimitives.ReadInt32BigEndian(fetch.Span[at..]));
         BinaryPrimitives.WriteInt32BigEndian(fetch.Span[at..], 0);
-        // A large answer may have been cut short by the client's size limit: then more is waiting, and it goes at once.
-        if (!exchange.LastFetchWasLarge)
+        if (asks == exchange.LastFetchAsks)
         {
             await _produced.WaitAsync(exchange.SeenGeneration, wait, ct);
         }
         // Taken before the fetch leaves: a produce answered from now on releases the next fetch at once.
         exchange.SeenGeneration = _produced.Generation;
-        exchange.FetchCorrelationId = KafkaFrames.RequestCorrelationId(fetch.Span);
+        exchange.LastFetchAsks = asks;
     }
 
-    /// <summary>Broker to client, frame by frame, noting answered produces and the size of each fetch's answer.</summary>
+    /// <summary>Broker to client, frame by frame, noting answered produces.</summary>
     private async Task ForwardResponsesAsync(Socket from, Socket to, Exchange exchange, CancellationToken ct)
     {
         var reader = new KafkaFrameReader(from);
@@ -169,12 +174,7 @@ internal sealed class TcpForwarder(IPEndPoint target, ILogger logger) : IAsyncDi
         {
             while (await reader.ReadAsync(ct) is { } frame)
             {
-                var correlationId = KafkaFrames.ResponseCorrelationId(frame.Span);
-                var produced = exchange.Produces.TryRemove(correlationId, out _);
-                if (!produced && correlationId == exchange.FetchCorrelationId)
-                {
-                    exchange.LastFetchWasLarge = frame.Length >= LargeFetchAnswer;
-                }
+                var produced = exchange.Produces.TryRemove(KafkaFrames.ResponseCorrelationId(frame.Span), out _);
                 await SendAsync(to, frame, ct);
                 if (produced)
                 {
@@ -208,11 +208,11 @@ internal sealed class TcpForwarder(IPEndPoint target, ILogger logger) : IAsyncDi
         /// <summary>Correlation ids of produce requests not yet answered.</summary>
         public ConcurrentDictionary<int, byte> Produces { get; } = new();
 
-        /// <summary>The produce count when the last fetch left; none yet, so the first fetch is never held.</summary>
-        public long SeenGeneration { get; set; } = -1;
+        /// <summary>The produce count when the last fetch left.</summary>
+        public long SeenGeneration { get; set; }
 
-        public volatile int FetchCorrelationId = -1;
-        public volatile bool LastFetchWasLarge;
+        /// <summary>What the last fetch asked for (<see cref="KafkaFrames.FetchAsks"/>); none yet, so the first is never held.</summary>
+        public long? LastFetchAsks { get; set; }
     }
 
     public async ValueTask DisposeAsync()

@@ -84,10 +84,10 @@ public sealed class KafkaBrokerTests(KioskAppFixture fixture)
         {
             FetchWaitMaxMs = (int)fetchWait.TotalMilliseconds,
         }).Build();
-        consumer.Subscribe(topic);
-        // Joined and fetching: the topic is empty, so from here on its fetches wait for records.
-        await Eventually.TrueAsync(() => Task.FromResult(consumer.Consume(TimeSpan.FromMilliseconds(200)) is null && consumer.Assignment.Count > 0),
-            Patience, "the consumer to be assigned the topic's partitions");
+        // Every partition from offset 0 at once, so its first fetch already asks for them all: a partition that joined
+        // later would wait for the fetch in flight, on any broker.
+        consumer.Assign(Enumerable.Range(0, PartitionCount(topic)).Select(p => new TopicPartitionOffset(topic, p, 0)));
+        Assert.Null(consumer.Consume(TimeSpan.FromMilliseconds(500)));
 
         using var producer = new ProducerBuilder<string, byte[]>(ProducerConfig()).Build();
         await producer.ProduceAsync(topic, new Message<string, byte[]> { Key = "k", Value = "wake-up"u8.ToArray() });
@@ -95,6 +95,68 @@ public sealed class KafkaBrokerTests(KioskAppFixture fixture)
         var consumed = consumer.Consume(patience);
         Assert.True(consumed is not null, $"The message did not arrive within {patience}, though its consumer's fetch wait is {fetchWait}.");
         Assert.Equal("wake-up", System.Text.Encoding.UTF8.GetString(consumed.Message.Value));
+        consumer.Close();
+    }
+
+    [Fact]
+    public void An_idle_consumer_asks_about_once_per_fetch_wait_not_hundreds_of_times_a_second()
+    {
+        const string topic = KioskAppFixture.WakeTestTopic;
+        var fetchWait = TimeSpan.FromMilliseconds(500);
+        var idle = TimeSpan.FromSeconds(4);
+        long fetches = -1;
+        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig(ConsumerConfig())
+        {
+            FetchWaitMaxMs = (int)fetchWait.TotalMilliseconds,
+            StatisticsIntervalMs = 1000,
+        }).SetStatisticsHandler((_, json) => fetches = FetchRequests(json)).Build();
+        // From the end of every partition: nothing to read, so each fetch the broker answers at once is one too many.
+        consumer.Assign(Enumerable.Range(0, PartitionCount(topic)).Select(p => new TopicPartitionOffset(topic, p, Offset.End)));
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < idle)
+        {
+            Assert.Null(consumer.Consume(TimeSpan.FromMilliseconds(200)));
+        }
+        consumer.Close();
+
+        // One fetch per wait, plus one per record produced anywhere meanwhile (each ends the waiting fetches early).
+        var expected = idle / fetchWait;
+        Assert.InRange(fetches, expected / 2, expected * 4);
+    }
+
+    [Fact]
+    public async Task A_partition_added_to_a_waiting_consumer_gets_its_backlog_at_its_first_fetch()
+    {
+        const string topic = KioskAppFixture.NewPartitionTestTopic;
+        var fetchWait = TimeSpan.FromSeconds(30);
+        var patience = TimeSpan.FromSeconds(8);
+        using var producer = new ProducerBuilder<string, byte[]>(ProducerConfig()).Build();
+        await producer.ProduceAsync(new TopicPartition(topic, 1), new Message<string, byte[]> { Key = "k", Value = "backlog"u8.ToArray() });
+
+        // As after a rebalance: a consumer waiting on one empty partition is given a second one with a backlog.
+        var fetching = new HashSet<int>();
+        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig(ConsumerConfig())
+        {
+            FetchWaitMaxMs = (int)fetchWait.TotalMilliseconds,
+            StatisticsIntervalMs = 1000,
+        }).SetStatisticsHandler((_, json) => fetching = FetchingPartitions(json, topic)).Build();
+        consumer.Assign(new TopicPartitionOffset(topic, 0, 0));
+        Assert.Null(consumer.Consume(TimeSpan.FromMilliseconds(500)));
+        consumer.IncrementalAssign([new TopicPartitionOffset(topic, 1, 0)]);
+
+        // The fetch in flight asks for partition 0 alone and waits, so a record elsewhere ends it once the consumer means
+        // to fetch partition 1 too; its next fetch asks for partition 1, whose backlog a broker hands over at once.
+        ConsumeResult<string, byte[]>? consumed = null;
+        await Eventually.TrueAsync(() => Task.FromResult((consumed = consumer.Consume(TimeSpan.FromMilliseconds(200))) is not null || fetching.Contains(1)),
+            TimeSpan.FromSeconds(10), "the consumer to start fetching partition 1");
+        if (consumed is null)
+        {
+            await producer.ProduceAsync(new TopicPartition(topic, 2), new Message<string, byte[]> { Key = "k", Value = "elsewhere"u8.ToArray() });
+            consumed = consumer.Consume(patience);
+        }
+
+        Assert.True(consumed is not null, $"The backlog did not arrive within {patience}, though its consumer's fetch wait is {fetchWait}.");
+        Assert.Equal("backlog", System.Text.Encoding.UTF8.GetString(consumed.Message.Value));
         consumer.Close();
     }
 
@@ -130,6 +192,25 @@ public sealed class KafkaBrokerTests(KioskAppFixture fixture)
         SessionTimeoutMs = 6000,
         HeartbeatIntervalMs = 1000,
     };
+
+    private int PartitionCount(string topic)
+    {
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = fixture.KafkaBootstrapServers }).Build();
+        return admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions.Count;
+    }
+
+    /// <summary>The partitions of a topic that librdkafka's statistics show as being fetched.</summary>
+    private static HashSet<int> FetchingPartitions(string statistics, string topic)
+    {
+        var partitions = JsonNode.Parse(statistics)?["topics"]?[topic]?["partitions"]?.AsObject() ?? [];
+        return [.. partitions
+            .Where(p => int.TryParse(p.Key, out var id) && id >= 0 && (string?)p.Value?["fetch_state"] == "active")
+            .Select(p => int.Parse(p.Key))];
+    }
+
+    /// <summary>The Fetch requests librdkafka's statistics count on all of a client's broker connections.</summary>
+    private static long FetchRequests(string statistics) =>
+        JsonNode.Parse(statistics)?["brokers"]?.AsObject().Sum(b => (long?)b.Value?["req"]?["Fetch"] ?? 0) ?? 0;
 
     private ConsumeResult<string, byte[]> ConsumeOne(string topic)
     {
