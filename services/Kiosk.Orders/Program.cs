@@ -12,6 +12,11 @@ var storeCalendar = StoreCalendar.FromTimeZoneId(builder.Configuration[StoreCale
 builder.Services.AddSingleton(storeCalendar);
 builder.Services.AddSingleton(StoreDayEnd.From(storeCalendar, builder.Configuration[StoreDayEnd.ConfigurationKey]));
 builder.Services.AddHttpClient<PaymentsClient>(http => http.BaseAddress = new Uri("http://payments"));
+// One LISTEN connection per replica wakes the GETs that prefer to wait for an order's change.
+builder.Services.AddSingleton(sp => new OrderChanges(
+    builder.Configuration.GetConnectionString("ordersdb") ?? throw new InvalidOperationException("ConnectionStrings:ordersdb is not set."),
+    sp.GetRequiredService<ILogger<OrderChanges>>()));
+builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderChanges>());
 builder.Services.AddSingleton<OrderExpirySweep>();
 builder.Services.AddHostedService<OrderExpiryService>();
 builder.Services.AddKioskOpenApi("Kiosk Orders API");

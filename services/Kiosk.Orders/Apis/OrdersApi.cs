@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Net.Http.Headers;
 
 namespace Kiosk.Orders.Apis;
 
@@ -13,8 +15,11 @@ public static class OrdersApi
             .WithName("GetOrder")
             .WithSummary("One order with its number, status, items and VAT; 404 until the checkout has been processed")
             .WithDescription(
-                "The kiosk polls this every 500 ms–1 s after checkout: 404 means 'not created yet', not 'lost'. "
-                + "Totals are VAT-inclusive (12 %): vatableSales = round(total / 1.12, 2), vat = total − vatableSales.")
+                "404 means 'not created yet', not 'lost'. With 'Prefer: wait=N' (RFC 7240, N ≤ 10 seconds) the answer "
+                + "waits up to N s for the order to be created, or, with 'If-None-Match' and the ETag of the last answer, "
+                + "for it to change (304 when it did not); 'Preference-Applied' says the wait was honoured. Without it, poll "
+                + "every 500 ms–1 s. Totals are VAT-inclusive (12 %): vatableSales = round(total / 1.12, 2), vat = total − vatableSales.")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("", ListOrders)
@@ -48,16 +53,38 @@ public static class OrdersApi
         EF.CompileAsyncQuery((OrdersDbContext db, Guid orderId, CancellationToken _) =>
             db.Orders.AsNoTracking().SingleOrDefault(o => o.Id == orderId));
 
-    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetOrder(
-        Guid orderId, OrdersDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<OrderResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetOrder(
+        Guid orderId, HttpContext http, OrdersDbContext db, OrderChanges changes, CancellationToken cancellationToken)
     {
-        var order = await FindOrder(db, orderId, cancellationToken);
-        return order is null
-            ? TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Order not found",
-                detail: $"Order {orderId} is not known yet; if you just checked out, retry in a moment.")
-            : TypedResults.Ok(OrderResponse.From(order));
+        var known = EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags) ? tags : [];
+        var wait = changes.IsListening ? PreferWait.From(http.Request.Headers) : null;
+        if (wait is { } honoured)
+        {
+            http.Response.Headers["Preference-Applied"] = $"wait={honoured.TotalSeconds:0}";
+        }
+        var deadline = Stopwatch.GetTimestamp() + (long)((wait ?? TimeSpan.Zero).TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            // Watched before the read: a change committed between the read and the wait still wakes it.
+            using var watch = wait is null ? null : changes.Watch(orderId);
+            var order = await FindOrder(db, orderId, cancellationToken);
+            var etag = order is null ? null : new EntityTagHeaderValue($"\"{order.Version}\"");
+            var unchanged = etag is not null && known.Any(tag => tag.Tag == "*" || tag.Compare(etag, useStrongComparison: false));
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (watch is null || (order is not null && !unchanged) || left <= TimeSpan.Zero
+                || !await watch.ChangedWithinAsync(left, cancellationToken))
+            {
+                if (order is null)
+                {
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status404NotFound,
+                        title: "Order not found",
+                        detail: $"Order {orderId} is not known yet; if you just checked out, retry in a moment.");
+                }
+                http.Response.Headers.ETag = etag!.ToString();
+                return unchanged ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(OrderResponse.From(order));
+            }
+        }
     }
 
     public static async Task<Results<Ok<List<OrderResponse>>, ValidationProblem>> ListOrders(

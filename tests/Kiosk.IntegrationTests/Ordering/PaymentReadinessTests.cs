@@ -1,8 +1,6 @@
-using Aspire.Hosting.Testing;
 using Kiosk.Contracts;
 using Kiosk.Contracts.Events;
 using Kiosk.IntegrationTests.Idempotency;
-using Npgsql;
 
 namespace Kiosk.IntegrationTests.Ordering;
 
@@ -69,19 +67,6 @@ public sealed class PaymentReadinessTests(KioskAppFixture fixture)
     private async Task<(Guid OrderId, int OrderNumber)> InsertOrderWithoutEventAsync(decimal total)
     {
         var orderId = Guid.NewGuid();
-        // Far above any number a day of real orders reaches, so the day's unique numbering is not disturbed.
-        var orderNumber = 900_000 + Random.Shared.Next(99_999);
-        await using var db = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync("ordersdb"));
-        await db.OpenAsync();
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO orders ("Id", "OrderNumber", "BusinessDay", "Status", "DiningOption", "CartId", "Total", "CreatedAt")
-            VALUES (@id, @number, CURRENT_DATE, 'PENDING', 'DINE_IN', @cartId, @total, now())
-            """, db);
-        insert.Parameters.AddWithValue("id", orderId);
-        insert.Parameters.AddWithValue("number", orderNumber);
-        insert.Parameters.AddWithValue("cartId", Guid.NewGuid());
-        insert.Parameters.AddWithValue("total", total);
-        await insert.ExecuteNonQueryAsync();
-        return (orderId, orderNumber);
+        return (orderId, await OrderRows.InsertAsync(fixture, orderId, total));
     }
 }
