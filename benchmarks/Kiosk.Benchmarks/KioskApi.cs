@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -13,17 +14,28 @@ public sealed class KioskApi : IDisposable
 
     // How often a wait re-asks; it is the resolution of every "until visible / until PAID" number.
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>The wait a GET of the order prefers when <see cref="PreferWait"/> is on (FLOW.md, "Wait for the order to appear").</summary>
+    public const int PreferredWaitSeconds = 5;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly CountingHandler _counter = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 });
     private readonly HttpClient _http;
     private readonly string _staffKey;
 
-    public KioskApi(Uri gateway, string staffKey)
+    public KioskApi(Uri gateway, string staffKey, bool preferWait)
     {
         _http = new HttpClient(_counter, disposeHandler: false) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
         _staffKey = staffKey;
+        PreferWait = preferWait;
     }
+
+    /// <summary>
+    /// Whether the waits for an order ask as FLOW.md tells a kiosk to: <c>Prefer: wait</c>, and <c>If-None-Match</c> with
+    /// the last answer's ETag, so the order service answers when the order appears or changes. A server that does not
+    /// honour it (no <c>Preference-Applied</c>) is polled every <see cref="PollInterval"/>, as without it.
+    /// </summary>
+    public bool PreferWait { get; }
 
     public Uri Gateway => _http.BaseAddress!;
 
@@ -113,13 +125,25 @@ public sealed class KioskApi : IDisposable
     public async Task<(JsonObject Order, int Gets)> WaitForOrderCountingAsync(string orderId, string? status = null)
     {
         var waited = Stopwatch.StartNew();
+        EntityTagHeaderValue? seen = null;
         for (var gets = 1; ; gets++)
         {
             var sent = Stopwatch.StartNew();
-            using (var response = await _http.GetAsync($"/api/orders/{orderId}"))
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orders/{orderId}");
+            if (PreferWait)
             {
-                Timings.Record("GET order", sent.Elapsed);
-                if (response.StatusCode != HttpStatusCode.NotFound)
+                request.Headers.Add("Prefer", $"wait={PreferredWaitSeconds}");
+                if (seen is not null)
+                {
+                    request.Headers.IfNoneMatch.Add(seen);
+                }
+            }
+            bool honoured;
+            using (var response = await _http.SendAsync(request))
+            {
+                Timings.Record(PreferWait ? "GET order, preferring to wait" : "GET order", sent.Elapsed);
+                honoured = response.Headers.Contains("Preference-Applied");
+                if (response.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.NotModified))
                 {
                     await EnsureAsync(response, HttpStatusCode.OK, "GET order");
                     var order = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -127,13 +151,18 @@ public sealed class KioskApi : IDisposable
                     {
                         return (order, gets);
                     }
+                    seen = response.Headers.ETag;
                 }
             }
             if (waited.Elapsed > Patience)
             {
                 throw new TimeoutException($"order {orderId} was not {status ?? "visible"} after {Patience.TotalSeconds:0} s");
             }
-            await Task.Delay(PollInterval);
+            // A GET the server held has waited already: ask again at once.
+            if (!honoured)
+            {
+                await Task.Delay(PollInterval);
+            }
         }
     }
 

@@ -24,6 +24,9 @@ public sealed record Options
     /// <summary>The live-stream measurements (two of them hold streams for a minute); off for quick A/B runs.</summary>
     public bool Live { get; init; } = true;
 
+    /// <summary>Kiosk's waits for an order ask with Prefer: wait and If-None-Match, as FLOW.md tells a kiosk; off: plain polls.</summary>
+    public bool OrderWait { get; init; } = true;
+
     /// <summary>How long each system stands idle, after its order runs, while its CPU is read.</summary>
     public const int IdleSeconds = 10;
 
@@ -48,6 +51,9 @@ public sealed record Options
           --peer-max-wait-ms N  the peer consumers' fetch wait (default 10, as in the peer's README)
           --json PATH           also write the results as JSON
           --live on|off         the live-stream measurements, about 2.5 minutes (default on; off for quick A/B runs)
+          --order-wait on|off   Kiosk's waits for an order send Prefer: wait=5 and If-None-Match, as FLOW.md tells a kiosk,
+                                so the order service answers when the order appears or changes (default on; off: polls
+                                every 5 ms without them, as the peer's script does)
           --service-log-level L an experiment: run every process of the started AppHost with Logging:LogLevel:Default=L
                                 (e.g. Warning), to see what per-request Information logs cost
         """;
@@ -72,12 +78,8 @@ public sealed record Options
                 "--peer" => options with { PeerDirectory = PeerDirectoryOf(value) },
                 "--peer-max-wait-ms" => options with { PeerMaxWaitMs = Positive(name, value) },
                 "--json" => options with { JsonPath = value },
-                "--live" => options with { Live = value switch
-                {
-                    "on" => true,
-                    "off" => false,
-                    _ => throw new ArgumentException($"--live must be on or off, not '{value}'."),
-                } },
+                "--live" => options with { Live = OnOrOff(name, value) },
+                "--order-wait" => options with { OrderWait = OnOrOff(name, value) },
                 "--service-log-level" => options with { ServiceLogLevel = Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(value, out var level)
                     ? level.ToString()
                     : throw new ArgumentException($"--service-log-level must be a log level such as Warning, not '{value}'.") },
@@ -86,6 +88,13 @@ public sealed record Options
         }
         return options;
     }
+
+    private static bool OnOrOff(string name, string value) => value switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => throw new ArgumentException($"{name} must be on or off, not '{value}'."),
+    };
 
     private static int Positive(string name, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is > 0 and <= 100_000

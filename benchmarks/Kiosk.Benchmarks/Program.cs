@@ -27,7 +27,7 @@ if (kiosk is null)
 }
 
 var configuration = typeof(Options).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "?";
-var report = new BenchmarkReport(DateTimeOffset.UtcNow, Environment.ProcessorCount, configuration, kiosk, node);
+var report = new BenchmarkReport(DateTimeOffset.UtcNow, Environment.ProcessorCount, configuration, kiosk, node) { KioskOrderWait = options.OrderWait };
 Console.WriteLine(Report.ToText(report));
 if (kiosk.Hops is { } hops)
 {
@@ -77,7 +77,7 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
                 .Select(s => FormattableString.Invariant($"{s.Resource} {s.HealthySeconds:0.0}{(s.ReadySeconds is { } r ? $" ({r:0.0})" : "")}"))));
         }
 
-        using var api = new KioskApi(gateway, options.StaffKey);
+        using var api = new KioskApi(gateway, options.StaffKey, options.OrderWait);
         if (!await api.AnswersAsync())
         {
             Console.Error.WriteLine($"Nothing answers GET {gateway}api/menu/categories. Start the system first: dotnet run --project Kiosk.AppHost");

@@ -4,7 +4,11 @@ using System.Text.Json;
 
 namespace Kiosk.Benchmarks;
 
-public sealed record BenchmarkReport(DateTimeOffset When, int ProcessorCount, string Configuration, SystemResult Kiosk, SystemResult? Node);
+public sealed record BenchmarkReport(DateTimeOffset When, int ProcessorCount, string Configuration, SystemResult Kiosk, SystemResult? Node)
+{
+    /// <summary>Whether Kiosk's waits for an order asked with Prefer: wait and If-None-Match (--order-wait).</summary>
+    public bool KioskOrderWait { get; init; }
+}
 
 /// <summary>Plain-text tables for people (Kiosk next to the Node peer, with ratios), JSON for tools.</summary>
 public static class Report
@@ -22,7 +26,9 @@ public static class Report
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Kiosk vs the Node peer — {report.When:yyyy-MM-dd HH:mm} UTC, {report.ProcessorCount} CPUs, benchmark built {report.Configuration}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"(waits poll every {KioskApi.PollInterval.TotalMilliseconds:0} ms on both; latencies in ms, nearest-rank percentiles)");
+        text.AppendLine(report.KioskOrderWait
+            ? FormattableString.Invariant($"(the peer's waits poll every {KioskApi.PollInterval.TotalMilliseconds:0} ms; Kiosk's ask with Prefer: wait={KioskApi.PreferredWaitSeconds} and If-None-Match, as FLOW.md tells a kiosk, and are answered when the order appears or changes; latencies in ms, nearest-rank percentiles)")
+            : FormattableString.Invariant($"(waits poll every {KioskApi.PollInterval.TotalMilliseconds:0} ms on both; latencies in ms, nearest-rank percentiles)"));
         text.AppendLine();
         text.AppendLine(Row("", "Node", "Kiosk", "Kiosk vs Node"));
         text.AppendLine(new string('-', 100));
@@ -82,7 +88,7 @@ public static class Report
             if (system.Orders.Where(r => r.VisibleAtFirstGet is not null).ToList() is { Count: > 0 } counted)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"  orders visible at the first GET after the checkout answered: {string.Join(", ", counted.Select(r => $"{r.VisibleAtFirstGet:P0} at {r.Kiosks} kiosk(s)"))} (the rest waited at least one {KioskApi.PollInterval.TotalMilliseconds:0} ms poll interval and a second GET)");
+                    $"  orders visible at the first GET after the checkout answered: {string.Join(", ", counted.Select(r => $"{r.VisibleAtFirstGet:P0} at {r.Kiosks} kiosk(s)"))} {(report.KioskOrderWait ? " (a GET that prefers to wait is held until the order exists; another GET follows only when the wait runs out or the server did not honour it)" : $" (the rest waited at least one {KioskApi.PollInterval.TotalMilliseconds:0} ms poll interval and a second GET)")}");
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"  order created after the kiosk had the checkout's answer, p50 / p90: {string.Join(", ", counted.Select(r => $"{Ms(r.CreatedAfterCheckoutAnswered?.P50 ?? double.NaN)} / {Ms(r.CreatedAfterCheckoutAnswered?.P90 ?? double.NaN)} at {r.Kiosks} kiosk(s)"))}");
             }

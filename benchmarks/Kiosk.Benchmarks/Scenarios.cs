@@ -57,9 +57,9 @@ public sealed class Scenarios(KioskApi api, Options options, Func<IReadOnlyDicti
     public async Task<(IReadOnlyDictionary<string, Percentiles> Gateway, IReadOnlyDictionary<string, Percentiles> Direct)> DirectRequestsAsync(
         Uri cartService, Uri paymentsService, int count)
     {
-        using var gateway = new KioskApi(api.Gateway, options.StaffKey);
-        using var carts = new KioskApi(cartService, options.StaffKey);
-        using var payments = new KioskApi(paymentsService, options.StaffKey);
+        using var gateway = new KioskApi(api.Gateway, options.StaffKey, api.PreferWait);
+        using var carts = new KioskApi(cartService, options.StaffKey, api.PreferWait);
+        using var payments = new KioskApi(paymentsService, options.StaffKey, api.PreferWait);
         gateway.Timings.Recording = carts.Timings.Recording = payments.Timings.Recording = true;
         Report.Progress($"kiosk: {count} orders alternately through the gateway and with the cart and payment requests straight to the services");
         for (var i = 0; i < 2 * count; i++)

@@ -13,6 +13,9 @@ public sealed class OrderChanges(string connectionString, ILogger<OrderChanges> 
     /// <summary>The notification channel the trigger raises.</summary>
     public const string Channel = "order_changed";
 
+    /// <summary>The listening connection's application name, so operators can tell it apart in <c>pg_stat_activity</c>.</summary>
+    public const string ListenerName = "kiosk-orders-changes";
+
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
 
@@ -45,7 +48,12 @@ public sealed class OrderChanges(string connectionString, ILogger<OrderChanges> 
     {
         var retry = FirstRetry;
         // Its own connection, never pooled: it lives as long as the process and carries the LISTEN.
-        var listenerConnection = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 15 }.ConnectionString;
+        var listenerConnection = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Pooling = false,
+            KeepAlive = 15,
+            ApplicationName = ListenerName,
+        }.ConnectionString;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

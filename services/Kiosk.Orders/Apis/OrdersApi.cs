@@ -71,7 +71,8 @@ public static class OrdersApi
             var etag = order is null ? null : new EntityTagHeaderValue($"\"{order.Version}\"");
             var unchanged = etag is not null && known.Any(tag => tag.Tag == "*" || tag.Compare(etag, useStrongComparison: false));
             var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-            if (watch is null || (order is not null && !unchanged) || left <= TimeSpan.Zero
+            // Not listening (the connection dropped, or the service is stopping): nothing would wake it, so answer now.
+            if (watch is null || (order is not null && !unchanged) || left <= TimeSpan.Zero || !changes.IsListening
                 || !await watch.ChangedWithinAsync(left, cancellationToken))
             {
                 if (order is null)

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using Aspire.Hosting.Testing;
+using Kiosk.Orders.Apis;
+using Npgsql;
 
 namespace Kiosk.IntegrationTests.Ordering;
 
@@ -85,6 +88,35 @@ public sealed class OrderWaitTests(KioskAppFixture fixture)
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.9), $"answered after {watch.Elapsed}: it did not wait");
     }
 
+    [Fact]
+    public async Task A_dropped_notification_connection_is_opened_again_and_waiting_GETs_are_woken_as_before()
+    {
+        var terminated = await ScalarAsync<long>(
+            "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = @name) AS killed");
+        Assert.True(terminated >= 1, "no listening connection of the order service was found");
+
+        // The service opens a new one within its reconnect backoff.
+        await Eventually.TrueAsync(
+            async () => await ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE application_name = @name") >= 1,
+            TimeSpan.FromSeconds(30), "the order service to listen again");
+        var woken = Stopwatch.StartNew();
+        var answer = await Eventually.ResultAsync(async () =>
+        {
+            var orderId = Guid.NewGuid();
+            var waiting = GetAsync(orderId, wait: WaitSeconds);
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            woken.Restart();
+            await OrderRows.InsertAsync(fixture, orderId, 99.00m);
+            var response = await waiting;
+            // Between the new connection and its LISTEN a GET may still be answered at once, unwaited: ask again.
+            return response.Headers.Contains("Preference-Applied") ? response : null;
+        }, TimeSpan.FromSeconds(30), "a GET that waits again");
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.True(woken.Elapsed < TimeSpan.FromSeconds(WaitSeconds - 2), $"answered {woken.Elapsed} after the insert: at the end of its wait");
+        answer.Dispose();
+    }
+
     [Theory]
     [InlineData("wait=0")]
     [InlineData("wait=soon")]
@@ -97,6 +129,15 @@ public sealed class OrderWaitTests(KioskAppFixture fixture)
 
         await KioskClient.ProblemAsync(answer, HttpStatusCode.NotFound);
         Assert.False(answer.Headers.Contains("Preference-Applied"));
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var db = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync("ordersdb"));
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        command.Parameters.AddWithValue("name", OrderChanges.ListenerName);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     private Task<HttpResponseMessage> GetAsync(Guid orderId, int? wait = null, EntityTagHeaderValue? ifNoneMatch = null) =>
