@@ -107,7 +107,19 @@ public sealed class OrderChanges(string connectionString, ILogger<OrderChanges> 
         WakeAll();
     }
 
-    private void Wake(Guid orderId)
+    /// <summary>Watches not yet woken or disposed: none may stay behind once their requests have ended.</summary>
+    internal int Waiting
+    {
+        get
+        {
+            lock (_waiters)
+            {
+                return _waiters.Values.Sum(list => list.Count);
+            }
+        }
+    }
+
+    internal void Wake(Guid orderId)
     {
         List<TaskCompletionSource>? woken;
         lock (_waiters)
