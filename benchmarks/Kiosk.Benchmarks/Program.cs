@@ -33,6 +33,10 @@ if (kiosk.Hops is { } hops)
 {
     Console.WriteLine(HopProfile.ToText(hops));
 }
+if (kiosk.CheckoutToVisibleByOrder is { Count: > 0 } slowest)
+{
+    Console.WriteLine(SlowestOrders.ToText(slowest));
+}
 if (kiosk.Floors is { } floors)
 {
     Console.WriteLine(FloorProbe.ToText(floors));
@@ -102,12 +106,14 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
         var orders = await scenarios.OrderRunsAsync();
         var gatewayRequests = api.Timings.Summary();
         List<HopRow>? hops = null;
+        List<OrderBreakdown>? slowest = null;
         var databases = started is null ? null : await started.DatabaseConnectionStringsAsync();
         if (started is not null && scenarios.ProfiledRun is { } window)
         {
             var direct = await scenarios.DirectRequestsAsync(started.ServiceUrl("cart"), started.ServiceUrl("payments"), Math.Min(options.Orders, 30));
             hops = [.. HopProfile.Requests(gatewayRequests, direct.Gateway, direct.Direct),
                 .. await HopProfile.ReadMessagingAsync(databases!, window.From, window.To)];
+            slowest = await SlowestOrders.ReadAsync(databases!["ordersdb"], [.. scenarios.ProfiledOrders]);
         }
         Floors? floors = null;
         if (started is not null && forwardedHop is not null)
@@ -136,7 +142,7 @@ static async Task<SystemResult?> MeasureKioskAsync(Options options)
             : ProcessMemory.ForSystemListeningOn(gateway.Port);
         return new SystemResult("Kiosk", started?.StartupTime.TotalSeconds, orders, menu, memory)
         {
-            Hops = hops, GatewayHop = gatewayHop, ForwardedHop = forwardedHop, IdleCpuShare = idle, Floors = floors,
+            Hops = hops, CheckoutToVisibleByOrder = slowest, GatewayHop = gatewayHop, ForwardedHop = forwardedHop, IdleCpuShare = idle, Floors = floors,
         };
     }
     finally

@@ -82,6 +82,9 @@ public sealed record SystemResult(
     /// <summary>Where the one-kiosk order's time goes (Kiosk started by the benchmark only).</summary>
     public IReadOnlyList<HopRow>? Hops { get; init; }
 
+    /// <summary>Each order of the one-kiosk run with where its checkout → visible went (Kiosk, when it started the AppHost).</summary>
+    public IReadOnlyList<OrderBreakdown>? CheckoutToVisibleByOrder { get; init; }
+
     /// <summary>Share of one core each process used while the system stood idle after the order runs, when read.</summary>
     public IReadOnlyDictionary<string, double>? IdleCpuShare { get; init; }
 

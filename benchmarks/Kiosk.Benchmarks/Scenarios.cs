@@ -48,6 +48,9 @@ public sealed class Scenarios(KioskApi api, Options options, Func<IReadOnlyDicti
     /// <summary>When the profiled run (the first) began and ended.</summary>
     public (DateTimeOffset From, DateTimeOffset To)? ProfiledRun { get; private set; }
 
+    /// <summary>Each order of the profiled run, as the kiosk saw it.</summary>
+    public ConcurrentBag<OrderTrace> ProfiledOrders { get; } = [];
+
     /// <summary>
     /// The one-kiosk scenario, order by order alternately through the gateway and with the cart's and the payment's
     /// requests sent straight to those services (the waits still go through the gateway), so both sides of each
@@ -101,10 +104,16 @@ public sealed class Scenarios(KioskApi api, Options options, Func<IReadOnlyDicti
                     var cartId = await carts.FilledCartAsync(basket);
                     var checkout = Stopwatch.StartNew();
                     var (orderId, total) = await carts.CheckoutAsync(cartId);
+                    var checkoutMs = checkout.Elapsed.TotalMilliseconds;
                     var answered = DateTimeOffset.UtcNow;
                     checkedOut.Add(orderId);
                     var (created, gets) = await api.WaitForOrderCountingAsync(orderId);
                     visible.Add(checkout.Elapsed.TotalMilliseconds);
+                    if (api.Timings.Recording)
+                    {
+                        ProfiledOrders.Add(new OrderTrace(Guid.Parse(orderId), checkoutMs, answered,
+                            created["createdAt"]!.GetValue<DateTimeOffset>(), checkout.Elapsed.TotalMilliseconds));
+                    }
                     // The order service stamps createdAt as it handles CART_CHECKOUT (its commit follows): the same clock.
                     createdAfterAnswer.Add((created["createdAt"]!.GetValue<DateTimeOffset>() - answered).TotalMilliseconds);
                     if (gets == 1)
