@@ -130,6 +130,6 @@ internal sealed class BroadcastConsumerHealth(string group, DateTimeOffset start
 /// <summary>Healthy while the broadcast consumer polls, holds its partitions and the broker answers.</summary>
 internal sealed class BroadcastConsumerHealthCheck(BroadcastConsumerHealth health, KafkaBrokerProbe broker, TimeProvider clock) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(health.Check(clock.GetUtcNow(), broker.Problem()));
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        health.Check(clock.GetUtcNow(), await broker.ProblemAsync());
 }
