@@ -9,6 +9,9 @@ public static class JsonListConversion
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
 
+    /// <summary>The column's text for <paramref name="list"/>, as the conversion below writes it (for SQL written by hand).</summary>
+    public static string Serialize<T>(IReadOnlyList<T> list) => JsonSerializer.Serialize(list, Options);
+
     /// <summary>
     /// Stores a small list of value records (e.g. a line's chosen options) as one <c>jsonb</c> column: they are always read
     /// and written with their row, never queried on their own. Compared by content, so a changed list is saved.
@@ -17,7 +20,7 @@ public static class JsonListConversion
         property
             .HasColumnType("jsonb")
             .HasConversion(
-                list => JsonSerializer.Serialize(list, Options),
+                list => Serialize(list),
                 json => JsonSerializer.Deserialize<List<T>>(json, Options) ?? new List<T>(),
                 new ValueComparer<IReadOnlyList<T>>(
                     (a, b) => a!.SequenceEqual(b!),

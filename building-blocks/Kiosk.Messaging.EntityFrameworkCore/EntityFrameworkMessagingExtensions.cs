@@ -54,6 +54,8 @@ public static class EntityFrameworkMessagingExtensions
 
         builder.Services.AddSingleton(sp =>
             new ConsumerRegistration<TContext>(sp.GetRequiredKeyedService<KafkaConsumerFactory>(groupId), options));
+        // A handler writing with SQL wakes the relay itself (no SaveChanges for the interceptor to see).
+        builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<InboxHandling<TContext>>();
         builder.Services.AddSingleton<DeadLetterParking<TContext>>();
         builder.Services.AddHostedService<EventConsumer<TContext>>();

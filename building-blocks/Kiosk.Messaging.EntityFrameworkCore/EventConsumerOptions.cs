@@ -25,9 +25,25 @@ public sealed class EventConsumerOptions
                 services.GetRequiredService<THandler>().HandleAsync((TEvent)@event, cancellationToken));
         return this;
     }
+
+    /// <summary>A handler that writes with SQL (<see cref="ISqlIntegrationEventHandler{TEvent}"/>), for an event on a customer's critical path.</summary>
+    public EventConsumerOptions HandleWithSql<TEvent, THandler>(string topic)
+        where TEvent : IIntegrationEvent
+        where THandler : ISqlIntegrationEventHandler<TEvent>
+    {
+        Handlers[topic] = new TopicHandler(
+            typeof(THandler),
+            static body => EventSerializer.Deserialize<TEvent>(body),
+            Invoke: null,
+            static (services, @event, batch, cancellationToken) =>
+                services.GetRequiredService<THandler>().HandleAsync((TEvent)@event, batch, cancellationToken));
+        return this;
+    }
 }
 
+/// <summary>How one topic's events are handled: by changing entities (<see cref="Invoke"/>) or by SQL (<see cref="WriteSql"/>).</summary>
 internal sealed record TopicHandler(
     Type HandlerType,
     Func<byte[], IIntegrationEvent> Deserialize,
-    Func<IServiceProvider, IIntegrationEvent, CancellationToken, Task> Invoke);
+    Func<IServiceProvider, IIntegrationEvent, CancellationToken, Task>? Invoke,
+    Func<IServiceProvider, IIntegrationEvent, SqlEventBatch, CancellationToken, Task>? WriteSql = null);

@@ -12,6 +12,7 @@ internal sealed class InboxHandling<TContext>(
     ConsumerRegistration<TContext> registration,
     IServiceScopeFactory scopes,
     TimeProvider clock,
+    OutboxSignal outboxSignal,
     ILogger<InboxHandling<TContext>> logger) where TContext : DbContext
 {
     public const string Handled = "handled";
@@ -35,7 +36,26 @@ internal sealed class InboxHandling<TContext>(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            await handler.Invoke(scope.ServiceProvider, @event, cancellationToken);
+            if (handler.WriteSql is { } writeSql)
+            {
+                var batch = new SqlEventBatch(db);
+                await writeSql(scope.ServiceProvider, @event, batch, cancellationToken);
+                batch.Insert<ProcessedEvent>(
+                [
+                    (nameof(ProcessedEvent.EventId), @event.EventId),
+                    (nameof(ProcessedEvent.ConsumerGroup), group),
+                    (nameof(ProcessedEvent.Topic), message.Topic),
+                    (nameof(ProcessedEvent.ProcessedAt), clock.GetUtcNow()),
+                ]);
+                await batch.ExecuteAsync(cancellationToken);
+                if (batch.HasOutboxRows)
+                {
+                    outboxSignal.Notify();
+                }
+                return Handled;
+            }
+
+            await handler.Invoke!(scope.ServiceProvider, @event, cancellationToken);
             db.Add(new ProcessedEvent
             {
                 EventId = @event.EventId,

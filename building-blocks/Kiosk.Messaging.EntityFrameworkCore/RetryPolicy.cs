@@ -35,6 +35,9 @@ internal sealed class RetryPolicy(TimeSpan notReadyTimeout)
         _ when IsTransient(error) => new(Backoff(attempt, MaxBackoff)),
         DbUpdateException conflict when conflict.IsWriteConflict() =>
             attempt < MaxConflictAttempts ? new(Backoff(attempt, MaxBackoff)) : RetryDecision.DeadLetter,
+        // The same race met by a handler's SQL batch (ISqlIntegrationEventHandler).
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } =>
+            attempt < MaxConflictAttempts ? new(Backoff(attempt, MaxBackoff)) : RetryDecision.DeadLetter,
         _ => attempt < MaxAttempts ? new(Backoff(attempt, MaxBackoff)) : RetryDecision.DeadLetter,
     };
 

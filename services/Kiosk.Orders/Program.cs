@@ -6,7 +6,7 @@ builder.AddKafkaProducer("kafka");
 builder.AddOutboxRelay<OrdersDbContext>();
 builder.AddOutboxOperations<OrdersDbContext>();
 builder.AddEventConsumer<OrdersDbContext>("kafka", "orders", c => c
-    .Handle<CartCheckout, CartCheckoutHandler>(Topics.CartCheckout)
+    .HandleWithSql<CartCheckout, CartCheckoutHandler>(Topics.CartCheckout)
     .Handle<PaymentConfirmed, PaymentConfirmedHandler>(Topics.PaymentConfirmed));
 var storeCalendar = StoreCalendar.FromTimeZoneId(builder.Configuration[StoreCalendar.TimeZoneKey]);
 builder.Services.AddSingleton(storeCalendar);

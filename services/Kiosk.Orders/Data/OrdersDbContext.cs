@@ -8,20 +8,28 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
     public DbSet<DailyOrderCounter> DailyOrderCounters => Set<DailyOrderCounter>();
 
     /// <summary>
-    /// Whether the order exists, and the day's order counter (tracked; null before the day's first order), in one round
-    /// trip: what a checkout event needs before it can become an order.
+    /// Whether the order exists, and the day's order counter (untracked: the checkout's SQL batch writes it; null before
+    /// the day's first order), in one round trip: what a checkout event needs before it can become an order.
     /// </summary>
     public async Task<(bool OrderExists, DailyOrderCounter? Counter)> FindOrderAndDayCounterAsync(
         Guid orderId, DateOnly day, CancellationToken cancellationToken)
     {
-        var row = await DailyOrderCounters
-            .Where(c => c.BusinessDay == day)
-            .Select(c => new { Counter = c, OrderExists = Orders.Any(o => o.Id == orderId) })
-            .SingleOrDefaultAsync(cancellationToken);
+        var row = await FindDayCounterAndOrder(this, day, orderId, cancellationToken);
         return row is null
             ? (await Orders.AnyAsync(o => o.Id == orderId, cancellationToken), null)
             : (row.OrderExists, row.Counter);
     }
+
+    // Read once per order on the way from the checkout to the customer's number: compiled once, so each read skips
+    // building the LINQ expression and looking it up in EF's query cache.
+    private static readonly Func<OrdersDbContext, DateOnly, Guid, CancellationToken, Task<CounterAndOrder?>> FindDayCounterAndOrder =
+        EF.CompileAsyncQuery((OrdersDbContext db, DateOnly day, Guid orderId, CancellationToken _) =>
+            db.DailyOrderCounters.AsNoTracking()
+                .Where(c => c.BusinessDay == day)
+                .Select(c => new CounterAndOrder(c, db.Orders.Any(o => o.Id == orderId)))
+                .SingleOrDefault());
+
+    private sealed record CounterAndOrder(DailyOrderCounter Counter, bool OrderExists);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

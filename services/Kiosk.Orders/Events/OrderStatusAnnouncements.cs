@@ -26,18 +26,21 @@ internal sealed class OrderStatusAnnouncements
                 continue;
             }
             OrderStatus? previous = entry.State == EntityState.Added ? null : entry.Property(o => o.Status).OriginalValue;
-            db.AddIntegrationEvent(Topics.OrderStatusChanged, key: order.Id.ToString(), new OrderStatusChanged(
-                EventId: Guid.CreateVersion7(),
-                OrderId: order.Id,
-                OrderNumber: order.OrderNumber,
-                BusinessDay: order.BusinessDay,
-                Status: order.Status.ToText(),
-                PreviousStatus: previous?.ToText(),
-                DiningOption: order.DiningOption,
-                Total: order.Total,
-                OccurredAt: ReachedAt(order)));
+            db.AddIntegrationEvent(Topics.OrderStatusChanged, key: order.Id.ToString(), Of(order, previous));
         }
     }
+
+    /// <summary>The announcement of <paramref name="order"/>'s current status; <paramref name="previous"/> null for a new order.</summary>
+    public static OrderStatusChanged Of(Order order, OrderStatus? previous) => new(
+        EventId: Guid.CreateVersion7(),
+        OrderId: order.Id,
+        OrderNumber: order.OrderNumber,
+        BusinessDay: order.BusinessDay,
+        Status: order.Status.ToText(),
+        PreviousStatus: previous?.ToText(),
+        DiningOption: order.DiningOption,
+        Total: order.Total,
+        OccurredAt: ReachedAt(order));
 
     private static bool StatusMoved(EntityEntry<Order> entry)
     {

@@ -39,6 +39,16 @@ public sealed class RetryPolicyTests
     }
 
     [Fact]
+    public void A_unique_key_taken_meanwhile_in_a_sql_batch_is_retried_like_any_write_conflict()
+    {
+        // What a handler's SQL batch meets when another replica took the same order number first.
+        var taken = new PostgresException("duplicate key value", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation);
+
+        Assert.True(_policy.Decide(taken, attempt: RetryPolicy.MaxAttempts, TimeSpan.Zero).ShouldRetry);
+        Assert.False(_policy.Decide(taken, attempt: 10, TimeSpan.Zero).ShouldRetry);
+    }
+
+    [Fact]
     public void Any_other_error_gets_three_attempts()
     {
         var bug = new InvalidOperationException("a bug");
