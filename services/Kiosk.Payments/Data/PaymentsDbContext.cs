@@ -52,13 +52,20 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
     public async Task<(PayableOrder? Order, SalesInvoiceCounter Counter)> FindOrderAndInvoiceCounterAsync(
         Guid orderId, CancellationToken cancellationToken)
     {
-        var row = await (
-            from counter in SalesInvoiceCounters
-            where counter.Id == SalesInvoiceCounter.StoreRow
-            from order in PayableOrders.Where(o => o.OrderId == orderId).DefaultIfEmpty()
-            select new { counter, order }).SingleAsync(cancellationToken);
-        return (row.order, row.counter);
+        var row = await FindOrderAndCounter(this, orderId, cancellationToken);
+        return (row.Order, row.Counter);
     }
+
+    // Read by every payment: compiled once, so each read skips building the LINQ expression and looking it up in EF's
+    // query cache.
+    private static readonly Func<PaymentsDbContext, Guid, CancellationToken, Task<OrderAndCounter>> FindOrderAndCounter =
+        EF.CompileAsyncQuery((PaymentsDbContext db, Guid orderId, CancellationToken _) => (
+            from counter in db.SalesInvoiceCounters
+            where counter.Id == SalesInvoiceCounter.StoreRow
+            from order in db.PayableOrders.Where(o => o.OrderId == orderId).DefaultIfEmpty()
+            select new OrderAndCounter(order, counter)).Single());
+
+    private sealed record OrderAndCounter(PayableOrder? Order, SalesInvoiceCounter Counter);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
