@@ -63,6 +63,9 @@ public static class FloorProbe
             $"  PostgreSQL round trip {floors.DatabaseRoundTrip.P50:0.00}, durable commit {floors.DurableCommit.P50:0.00}, broker produce acked {floors.BrokerAck.P50:0.00}, produced -> consumed {floors.ProducedToConsumed.P50:0.00}, one-read request through the gateway {floors.RequestP50:0.00}");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"  one messaging hop (relay's read + produced -> consumed + consumer's commit) {floors.HopP50:0.0}");
+        // The whole order commits six times or more: one slow flush of the write-ahead log is its p99.
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"  the durable commit's tail: p99 {floors.DurableCommit.P99:0.00}, slowest of {floors.DurableCommit.Count} {floors.DurableCommit.Max:0.00}");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"  checkout -> visible floor (one hop + one poll) {floors.CheckoutToVisibleP50:0.0}; whole order floor ({Floors.Requests} requests + {Floors.Writes} commits + 2 hops) {floors.WholeOrderP50:0.0}");
         return text.ToString();
