@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Kiosk.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -103,11 +104,11 @@ public sealed class SqlEventBatch(DbContext db)
             + $"VALUES ({string.Join(", ", parameters)})";
     }
 
-    private Microsoft.EntityFrameworkCore.Metadata.IEntityType Entity<TEntity>() =>
+    private IEntityType Entity<TEntity>() =>
         db.Model.FindEntityType(typeof(TEntity))
         ?? throw new InvalidOperationException($"{db.GetType().Name} does not map {typeof(TEntity).Name}.");
 
-    private Microsoft.EntityFrameworkCore.Metadata.IProperty Property<TEntity>(string property) =>
+    private IProperty Property<TEntity>(string property) =>
         Entity<TEntity>().FindProperty(property)
         ?? throw new InvalidOperationException($"{typeof(TEntity).Name} has no mapped property {property}.");
 }
